@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as "Asia/Shanghai" or "UTC"');
+
+export const siteConfigSchema = z.object({
+  title: z.string().trim().min(1),
+  description: z.string().default(''),
+  /** Absolute URL of the published site's origin, used in feeds and the sitemap. */
+  url: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL such as "https://example.org"' }),
+  /** BCP 47 language of the site's own interface. */
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 tag such as "zh" or "en"').default('en'),
+  /** Days are grouped, and times shown, in this zone. */
+  timeZone: timeZone.default('UTC'),
+  author: z.string().default(''),
+  perPage: z.number().int().min(1).max(500).default(30),
+  /** How many days the home page shows as the latest digest. */
+  homeDays: z.number().int().min(1).max(60).default(3),
+  /** How many articles a feed carries. */
+  feedSize: z.number().int().min(1).max(1000).default(50),
+  /** Display names for sources, keyed by host (`www.` is ignored): `{ 'rfi.fr': 'RFI' }`. */
+  sources: z.record(z.string(), z.string().min(1)).default({}),
+  /** Article files larger than this are rejected. */
+  maxFileBytes: z.number().int().min(1024).default(5 * 1024 * 1024),
+});
+
+export type SiteConfigInput = z.input<typeof siteConfigSchema>;
+export type SiteConfig = z.output<typeof siteConfigSchema>;
+
+/** Typed helper for `site.config.ts`. */
+export const defineSiteConfig = (config: SiteConfigInput): SiteConfigInput => config;

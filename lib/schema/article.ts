@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'must be an absolute http(s) URL' });
+
+/** Frontmatter of one article: every field the site and the feeds may show. */
+export const articleDataSchema = z.object({
+  /** Stable: derived from the normalized source URL, so a re-dropped file keeps its id. */
+  id: z.string().regex(/^[0-9a-f]{12}$/, 'must be 12 hex digits'),
+  title: z.string().trim().min(1, 'must not be empty'),
+  url: httpUrl,
+  /** Display name of the source: the host, or the name `site.config.ts` maps it to. */
+  source: z.string().min(1),
+  host: z.string().min(1),
+  publishedAt: z.date({ error: 'must be a valid date' }),
+  /** BCP 47 language tag detected from the text. */
+  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 tag'),
+  image: httpUrl.optional(),
+  summary: z.string().max(320),
+  /** Path relative to the content folder, with forward slashes. */
+  file: z.string().min(1),
+  readingMinutes: z.number().int().min(1),
+  author: z.string().min(1).optional(),
+  tags: z.array(z.string().min(1)),
+});
+
+export type ArticleData = z.infer<typeof articleDataSchema>;
+
+export const articleSchema = z.object({
+  data: articleDataSchema,
+  html: z.string().min(1, 'is empty once cleaned'),
+});
+
+export type Article = z.infer<typeof articleSchema>;

@@ -1,0 +1,25 @@
+import { defineSiteConfig } from './lib/config/site-config-schema.ts';
+
+// The one file to edit: what the site is called, where it lives, and how it groups days.
+export default defineSiteConfig({
+  title: 'News Digest',
+  description: 'A daily archive of saved news articles.',
+  url: 'https://example.org',
+  language: 'zh',
+  timeZone: 'Asia/Shanghai',
+  perPage: 30,
+  homeDays: 3,
+  feedSize: 50,
+  sources: {
+    'rfi.fr': 'RFI',
+    'bbc.com': 'BBC',
+    'dw.com': 'DW',
+    'voachinese.com': 'VOA',
+    'reuters.com': 'Reuters',
+    'ft.com': 'FT中文网',
+    'nytimes.com': 'NYTimes',
+    'ftchinese.com': 'FT中文网',
+    'rfa.org': 'RFA',
+    'chinadigitaltimes.net': '中国数字时代',
+  },
+});
