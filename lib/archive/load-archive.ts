@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Article } from '../schema/article.ts';
+import type { SiteConfig } from '../config/site-config-schema.ts';
+import type { Result } from '../result.ts';
+import type { ArticleOptions } from '../article/build-article.ts';
+import { scanContent } from '../content/scan-content.ts';
+import { dedupeArticles } from './dedupe-articles.ts';
+import { parseArticles } from './parse-articles.ts';
+import { pipelineVersion } from './pipeline-version.ts';
+import { readParseCache, writeParseCache, type CachedParse } from './parse-cache.ts';
+
+/** Where every file under the content folder ended: built, duplicate of another, ignored, or rejected. */
+export interface ArchiveReport {
+  built: string[];
+  duplicates: { file: string; of: string }[];
+  ignored: string[];
+  rejected: { file: string; reason: string }[];
+}
+
+export interface Archive {
+  /** Newest first, deduplicated, validated. */
+  articles: Article[];
+  report: ArchiveReport;
+}
+
+export interface LoadArchiveOptions {
+  contentDir: string;
+  config: Pick<SiteConfig, 'sources' | 'language' | 'maxFileBytes'>;
+  /** Where parsed articles are kept between builds, keyed by file content; none: parse everything. */
+  cacheDir?: string;
+  workers?: number;
+  onProgress?: (progress: { parsed: number; total: number }) => void;
+}
+
+export async function loadArchive({ contentDir, config, cacheDir, workers, onProgress }: LoadArchiveOptions): Promise<Archive> {
+  const scan = await scanContent(contentDir);
+  const options: ArticleOptions = { sources: config.sources, language: config.language, maxFileBytes: config.maxFileBytes };
+  const version = `${pipelineVersion()}:${JSON.stringify(options)}`;
+  const cached = cacheDir ? await readParseCache(cacheDir, version) : new Map<string, CachedParse>();
+
+  const files = await readInChunks(scan.articles, async (file) => {
+    const bytes = await readFile(join(contentDir, file));
+    const key = createHash('sha256').update(bytes).digest('base64url');
+    // Only files to parse keep their bytes: at 50,000 articles, holding every file would double the memory.
+    return cached.has(key) ? { file, key } : { file, key, bytes };
+  });
+  const misses = files.filter((entry): entry is typeof entry & { bytes: Buffer } => entry.bytes !== undefined);
+  const fresh = await parseArticles(misses, options, {
+    ...(workers === undefined ? {} : { workers }),
+    onParsed: (parsed) => onProgress?.({ parsed: files.length - misses.length + parsed, total: files.length }),
+  });
+
+  const entries = new Map<string, CachedParse>();
+  misses.forEach(({ key }, index) => entries.set(key, fresh[index]!));
+  const parsed: Article[] = [];
+  const rejected: ArchiveReport['rejected'] = [];
+  for (const { file, key } of files) {
+    const result = entries.get(key) ?? cached.get(key)!;
+    entries.set(key, result);
+    const located = withFile(result, file);
+    if (located.ok) parsed.push(located.value);
+    else rejected.push({ file, reason: located.reason });
+  }
+  // Only what is under content/ now is kept, so the cache never outgrows the archive.
+  if (cacheDir && (misses.length > 0 || entries.size !== cached.size)) await writeParseCache(cacheDir, version, entries);
+
+  const { kept, duplicates } = dedupeArticles(parsed);
+  return {
+    articles: kept,
+    report: { built: kept.map((article) => article.data.file).sort(), duplicates, ignored: scan.ignored, rejected },
+  };
+}
+
+/** A cached parse is keyed by content alone: the same bytes under another name are that file's article. */
+function withFile(result: Result<Article>, file: string): Result<Article> {
+  return result.ok ? { ok: true, value: { ...result.value, data: { ...result.value.data, file } } } : result;
+}
+
+/** Reads a bounded number of files at a time: tens of thousands at once would run out of file handles. */
+async function readInChunks<T>(files: string[], read: (file: string) => Promise<T>, chunk = 256): Promise<T[]> {
+  const out: T[] = [];
+  for (let start = 0; start < files.length; start += chunk) out.push(...(await Promise.all(files.slice(start, start + chunk).map(read))));
+  return out;
+}

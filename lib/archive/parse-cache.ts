@@ -1,0 +1,35 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { Article } from '../schema/article.ts';
+import type { Result } from '../result.ts';
+
+/** What a file's bytes became last time: cached by content, so a renamed or touched file is not parsed again. */
+export type CachedParse = Result<Article>;
+
+interface CacheFile {
+  version: string;
+  entries: Map<string, CachedParse>;
+}
+
+const cacheName = 'parsed-articles.v8';
+
+/** The cache for this pipeline version; empty when there is none, it is unreadable, or it is from another version. */
+export async function readParseCache(cacheDir: string, version: string): Promise<Map<string, CachedParse>> {
+  try {
+    const cache = deserialize(await readFile(join(cacheDir, cacheName))) as CacheFile;
+    if (cache.version === version && cache.entries instanceof Map) return cache.entries;
+  } catch {
+    // No cache yet, or a damaged one: both mean parse everything.
+  }
+  return new Map();
+}
+
+/** Written whole and renamed into place, so an interrupted build never leaves a half-written cache. */
+export async function writeParseCache(cacheDir: string, version: string, entries: Map<string, CachedParse>): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  const target = join(cacheDir, cacheName);
+  const partial = `${target}.${process.pid}.tmp`;
+  await writeFile(partial, serialize({ version, entries } satisfies CacheFile));
+  await rename(partial, target);
+}
