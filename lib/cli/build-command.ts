@@ -1,0 +1,40 @@
+import { writeFile } from 'node:fs/promises';
+import { loadArchive } from '../archive/load-archive.ts';
+import type { SiteConfig } from '../config/site-config-schema.ts';
+import { buildSite } from '../site/build-site.ts';
+import { formatReport, namedReport } from './build-report.ts';
+import { createProgress } from './progress.ts';
+
+export interface BuildOptions {
+  contentDir: string;
+  outDir: string;
+  pathPrefix: string | undefined;
+  strict: boolean;
+  reportFile: string | undefined;
+  cacheDir: string;
+  config: SiteConfig;
+}
+
+/** `digest build`: the whole site into the output folder, with an account of every file under content/. */
+export async function buildCommand(options: BuildOptions): Promise<number> {
+  const started = performance.now();
+  const progress = createProgress();
+  const archive = await loadArchive({
+    contentDir: options.contentDir,
+    config: options.config,
+    cacheDir: options.cacheDir,
+    onProgress: ({ parsed, total }) => progress.update('parsed', parsed, total),
+  });
+  progress.done();
+  const report = namedReport(archive.report, options.contentDir);
+  if (options.strict && report.rejected.length > 0) {
+    process.stderr.write(`${formatReport(report)}\nnot built: --strict and ${report.rejected.length} files were rejected\n`);
+    if (options.reportFile) await writeFile(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    return 1;
+  }
+  const { pages } = await buildSite({ archive, config: options.config, outDir: options.outDir, pathPrefix: options.pathPrefix });
+  if (options.reportFile) await writeFile(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stdout.write(`${formatReport(report)}\nwrote ${pages} pages to ${options.outDir} in ${seconds} s\n`);
+  return 0;
+}

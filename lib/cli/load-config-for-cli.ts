@@ -1,0 +1,19 @@
+import { access } from 'node:fs/promises';
+import { siteConfigSchema, type SiteConfig } from '../config/site-config-schema.ts';
+import { loadSiteConfig } from '../config/load-site-config.ts';
+import type { Result } from '../result.ts';
+import { ok } from '../result.ts';
+
+/**
+ * The site's configuration. Reading and checking files works without one (defaults),
+ * but building a site needs the user's absolute URL, so `required` makes it mandatory.
+ */
+export async function loadConfigForCli(file: string | undefined, required: boolean): Promise<Result<SiteConfig>> {
+  const path = file ?? 'site.config.ts';
+  if (!required && file === undefined && !(await exists(path))) {
+    return ok(siteConfigSchema.parse({ title: 'News Digest', url: 'https://example.org' }));
+  }
+  return loadSiteConfig(path);
+}
+
+const exists = (path: string) => access(path).then(() => true, () => false);

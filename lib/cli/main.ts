@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+import { loadConfigForCli } from './load-config-for-cli.ts';
+import { parseCommand } from './parse-command.ts';
+import { checkCommand } from './check-command.ts';
+import { buildCommand } from './build-command.ts';
+import { serveCommand } from './serve-command.ts';
+
+const usage = `digest — a static site generator for archives of saved news articles
+
+Usage:
+  digest parse FILE… [--json]           each file's frontmatter and clean HTML
+  digest check [--content DIR] [--json] check every file under DIR (default content/)
+  digest build [--content DIR] [--out DIR] [--path-prefix /repo/] [--strict] [--report FILE] [--cache DIR]
+                                        build the site (default out: _site/)
+  digest serve [--content DIR] [--port N]
+                                        build, serve on localhost and rebuild on changes
+
+Options:
+  --config FILE   the site configuration (default site.config.ts)
+  --strict        build: exit 1, writing nothing, when any file is rejected
+  --report FILE   build: write the account of every file as JSON
+  --cache DIR     build, serve: where parsed articles are kept between builds (default .cache/digest)
+`;
+
+const options = {
+  json: { type: 'boolean', default: false },
+  content: { type: 'string', default: 'content' },
+  out: { type: 'string', default: '_site' },
+  'path-prefix': { type: 'string' },
+  strict: { type: 'boolean', default: false },
+  report: { type: 'string' },
+  port: { type: 'string', default: '8080' },
+  cache: { type: 'string', default: '.cache/digest' },
+  config: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true });
+  } catch (error) {
+    process.stderr.write(`digest: ${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(usage);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  const needsSite = command === 'build' || command === 'serve';
+  const config = await loadConfigForCli(values.config, needsSite);
+  if (!config.ok) {
+    process.stderr.write(`${config.reason}\n`);
+    return 2;
+  }
+  switch (command) {
+    case 'parse':
+      if (rest.length === 0) {
+        process.stderr.write('digest parse: name at least one file\n');
+        return 2;
+      }
+      return parseCommand(rest, { json: values.json, contentDir: values.content, config: config.value });
+    case 'check':
+      return checkCommand({ contentDir: values.content, json: values.json, config: config.value });
+    case 'build':
+      return buildCommand({
+        contentDir: values.content,
+        outDir: values.out,
+        pathPrefix: values['path-prefix'],
+        strict: values.strict,
+        reportFile: values.report,
+        cacheDir: values.cache,
+        config: config.value,
+      });
+    case 'serve': {
+      const port = Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        process.stderr.write(`digest serve: --port must be a port number (got "${values.port}")\n`);
+        return 2;
+      }
+      return serveCommand({ contentDir: values.content, port, config: config.value, cacheDir: values.cache });
+    }
+    default:
+      process.stderr.write(`digest: unknown command "${command}"\n\n${usage}`);
+      return 2;
+  }
+}
