@@ -1,0 +1,91 @@
+import type { Article } from '../schema/article.ts';
+import { dayLabel } from './date-labels.ts';
+import { articlePath, articleSlug, dayKey, dayPath } from './site-paths.ts';
+import { summaryOpensBody } from './summary-opens-body.ts';
+import { fillCount, type UiStrings } from './ui-strings.ts';
+import { xmlSafe } from './xml-safe.ts';
+import { zonedDate, zonedIso } from './zoned-date.ts';
+
+/** Just enough of an article to link to it. */
+export interface ArticleLink {
+  title: string;
+  url: string;
+  lang: string;
+  dateLabel: string;
+}
+
+/** An article as the templates see it: the validated data plus everything computed once for display. */
+export interface ArticleView {
+  id: string;
+  title: string;
+  lang: string;
+  /** Site path, `/2020/06/01/us-china-talks-3f2a9c1b7d0e/`. */
+  url: string;
+  originalUrl: string;
+  source: string;
+  sourceUrl: string;
+  host: string;
+  image: string | undefined;
+  author: string | undefined;
+  tags: string[];
+  summary: string;
+  /** False when the body already opens with the summary. */
+  showSummary: boolean;
+  readingTime: string;
+  /** RFC 3339 in the site's time zone. */
+  datetime: string;
+  time: string;
+  dayKey: string;
+  dayUrl: string;
+  dateLabel: string;
+  /** Sanitized by the pipeline: the only field output unescaped. */
+  html: string;
+  older: ArticleLink | undefined;
+  newer: ArticleLink | undefined;
+  moreFromSource: ArticleLink[];
+}
+
+export interface ViewContext {
+  timeZone: string;
+  language: string;
+  ui: UiStrings;
+  sourceUrl: (source: string) => string;
+}
+
+export function articleView({ data, html }: Article, context: ViewContext): ArticleView {
+  const zoned = zonedDate(data.publishedAt, context.timeZone);
+  const key = dayKey(zoned);
+  const summary = xmlSafe(data.summary);
+  return {
+    id: data.id,
+    title: xmlSafe(data.title),
+    lang: data.lang,
+    url: articlePath(key, articleSlug(data)),
+    originalUrl: data.url,
+    source: data.source,
+    sourceUrl: context.sourceUrl(data.source),
+    host: data.host,
+    image: data.image,
+    author: data.author,
+    tags: data.tags,
+    summary,
+    showSummary: summary.trim() !== '' && !summaryOpensBody(summary, html),
+    readingTime: fillCount(context.ui.readingTime, data.readingMinutes),
+    datetime: zonedIso(zoned),
+    time: `${zoned.hour}:${zoned.minute}`,
+    dayKey: key,
+    dayUrl: dayPath(key),
+    dateLabel: dayLabel(key, context.language),
+    html,
+    older: undefined,
+    newer: undefined,
+    moreFromSource: [],
+  };
+}
+
+export const articleLink = (view: ArticleView): ArticleLink => ({
+  title: view.title,
+  url: view.url,
+  lang: view.lang,
+  dateLabel: view.dateLabel,
+});

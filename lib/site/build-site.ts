@@ -1,0 +1,54 @@
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Eleventy } from '@11ty/eleventy';
+import type { Archive } from '../archive/load-archive.ts';
+import type { SiteConfig } from '../config/site-config-schema.ts';
+import { configureEleventy } from './eleventy-config.ts';
+import { buildSiteModel } from './site-model.ts';
+import { normalizePathPrefix } from './site-paths.ts';
+
+export const defaultTemplatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
+
+export interface BuildSiteOptions {
+  archive: Pick<Archive, 'articles'>;
+  config: SiteConfig;
+  outDir: string;
+  /** `/repo/` for a GitHub Pages project site; the site root when absent. */
+  pathPrefix?: string;
+  /** `serve` lets the dev server's reload script through the page's security policy. */
+  mode?: 'build' | 'serve';
+  templatesDir?: string;
+}
+
+/** Renders the whole archive into `outDir`, replacing what was there only once the new site is complete. */
+export async function buildSite(options: BuildSiteOptions): Promise<{ pages: number }> {
+  const outDir = resolve(options.outDir);
+  const pathPrefix = normalizePathPrefix(options.pathPrefix);
+  const model = buildSiteModel({ articles: options.archive.articles, config: options.config, pathPrefix, mode: options.mode ?? 'build' });
+  const templatesDir = options.templatesDir ?? defaultTemplatesDir;
+
+  // A sibling of outDir, so the final rename stays on one file system.
+  const stamp = `${process.pid}-${Date.now().toString(36)}`;
+  const fresh = join(dirname(outDir), `.${basename(outDir)}.building-${stamp}`);
+  const stale = join(dirname(outDir), `.${basename(outDir)}.old-${stamp}`);
+  await mkdir(dirname(outDir), { recursive: true });
+  try {
+    const eleventy = new Eleventy(templatesDir, fresh, {
+      quietMode: true,
+      pathPrefix,
+      config: (eleventyConfig) => configureEleventy(eleventyConfig, { model, templatesDir }),
+    });
+    const [, templates] = await eleventy.write();
+    const pages = templates.filter((result) => typeof result.outputPath === 'string' && result.outputPath.endsWith('.html')).length;
+    await rename(outDir, stale).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    await rename(fresh, outDir);
+    await rm(stale, { recursive: true, force: true });
+    return { pages };
+  } catch (error) {
+    await rm(fresh, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+import { relative } from 'node:path';
+import { HtmlBasePlugin, type EleventyConfig } from '@11ty/eleventy';
+import { jsonFeed } from './feed-view.ts';
+import type { SiteModel } from './site-model.ts';
+import { fillCount } from './ui-strings.ts';
+
+export interface EleventySiteOptions {
+  model: SiteModel;
+  templatesDir: string;
+}
+
+/**
+ * The archive reaches Eleventy as one global data object, never as templates: nothing from an article file
+ * enters the data cascade, and its text is only ever output through autoescaping variables.
+ */
+export function configureEleventy(eleventyConfig: EleventyConfig, { model, templatesDir }: EleventySiteOptions): void {
+  eleventyConfig.setUseGitIgnore(false);
+  eleventyConfig.setTemplateFormats(['njk']);
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
+  // Passthrough paths are read relative to the working directory.
+  eleventyConfig.addPassthroughCopy({ [relative(process.cwd(), `${templatesDir}/assets`) || '.']: 'assets' });
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  eleventyConfig.addGlobalData('digest', model);
+  // Nothing iterates Eleventy's collections; keeping thousands of pages out of them saves memory.
+  eleventyConfig.addGlobalData('eleventyExcludeFromCollections', true);
+  eleventyConfig.addFilter('count', (text: string, n: number) => fillCount(text, n));
+  eleventyConfig.addFilter('jsonFeed', jsonFeed);
+}

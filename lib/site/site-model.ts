@@ -1,0 +1,304 @@
+import type { SiteConfig } from '../config/site-config-schema.ts';
+import type { Article } from '../schema/article.ts';
+import { articleLink, articleView, type ArticleLink, type ArticleView } from './article-view.ts';
+import { contentSecurityPolicy } from './content-security-policy.ts';
+import { dayLabel, monthLabel, yearLabel } from './date-labels.ts';
+import { feedView, type FeedView } from './feed-view.ts';
+import { absoluteUrl, dayPath, monthPath, pagePath, sourceSlug, yearPath } from './site-paths.ts';
+import { fillCount, uiStrings, type UiStrings } from './ui-strings.ts';
+
+export interface PageLink {
+  url: string;
+  label: string;
+}
+
+export interface SourceGroup {
+  name: string;
+  slug: string;
+  url: string;
+  feedAtom: string;
+  feedJson: string;
+  count: number;
+  articles: ArticleView[];
+}
+
+export interface DayGroup {
+  key: string;
+  url: string;
+  label: string;
+  count: number;
+  /** That day's articles by source, sources in alphabetical order, articles newest first. */
+  sources: { name: string; url: string; articles: ArticleView[] }[];
+  older: PageLink | undefined;
+  newer: PageLink | undefined;
+  month: PageLink;
+}
+
+export interface MonthGroup {
+  key: string;
+  url: string;
+  label: string;
+  count: number;
+  days: (PageLink & { count: number })[];
+  older: PageLink | undefined;
+  newer: PageLink | undefined;
+  year: PageLink;
+}
+
+export interface YearGroup {
+  key: string;
+  url: string;
+  label: string;
+  count: number;
+  months: (PageLink & { count: number })[];
+  older: PageLink | undefined;
+  newer: PageLink | undefined;
+}
+
+/** One page of a paginated list of articles. */
+export interface ListPage {
+  url: string;
+  pageNumber: number;
+  totalPages: number;
+  title: string;
+  articles: ArticleView[];
+  older: PageLink | undefined;
+  newer: PageLink | undefined;
+}
+
+export interface HomePage extends ListPage {
+  /** The newest days, only on the first page. */
+  digest: DayGroup[];
+}
+
+export interface SourcePage extends ListPage {
+  source: SourceGroup;
+}
+
+export interface SiteMeta {
+  title: string;
+  description: string;
+  language: string;
+  author: string;
+  /** Absolute URL of the home page, prefix included. */
+  homeUrl: string;
+  feedAtom: string;
+  feedJson: string;
+  csp: string;
+  mode: 'build' | 'serve';
+}
+
+export interface SiteModel {
+  meta: SiteMeta;
+  ui: UiStrings;
+  articles: ArticleView[];
+  days: DayGroup[];
+  months: MonthGroup[];
+  years: YearGroup[];
+  sources: SourceGroup[];
+  sourcePages: SourcePage[];
+  homePages: HomePage[];
+  feeds: FeedView[];
+  /** Absolute URLs of every HTML page worth indexing. */
+  sitemap: string[];
+}
+
+export interface SiteModelOptions {
+  articles: Article[];
+  config: SiteConfig;
+  pathPrefix: string;
+  mode: 'build' | 'serve';
+}
+
+const moreFromSourceCount = 5;
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks.length > 0 ? chunks : [[]];
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const name = key(item);
+    const group = groups.get(name);
+    if (group) group.push(item);
+    else groups.set(name, [item]);
+  }
+  return groups;
+}
+
+/** Sets `older`/`newer` on a newest-first list from its neighbours. */
+function linkNeighbours<T extends { older: PageLink | undefined; newer: PageLink | undefined }>(items: T[], link: (item: T) => PageLink): void {
+  items.forEach((item, index) => {
+    const older = items[index + 1];
+    const newer = items[index - 1];
+    item.older = older ? link(older) : undefined;
+    item.newer = newer ? link(newer) : undefined;
+  });
+}
+
+function paginate(articles: ArticleView[], perPage: number, base: string, title: string, ui: UiStrings): ListPage[] {
+  const chunks = chunk(articles, perPage);
+  const pages = chunks.map((items, index) => ({
+    url: pagePath(base, index + 1),
+    pageNumber: index + 1,
+    totalPages: chunks.length,
+    title: index === 0 ? title : `${title} · ${fillCount(ui.page, index + 1)}`,
+    articles: items,
+    older: undefined as PageLink | undefined,
+    newer: undefined as PageLink | undefined,
+  }));
+  linkNeighbours(pages, (page) => ({ url: page.url, label: fillCount(ui.page, page.pageNumber) }));
+  return pages;
+}
+
+/** Everything the templates show, computed once per build: no template groups, sorts or searches. */
+export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModelOptions): SiteModel {
+  const ui = uiStrings(config.language);
+  const language = config.language;
+  const collator = new Intl.Collator(language);
+  const absolute = (path: string): string => absoluteUrl(config.url, pathPrefix, path);
+
+  // Distinct display names could slug alike (`RFI`, `rfi`): the later ones in sort order get a counter.
+  const sourceNames = [...new Set(articles.map((article) => article.data.source))].sort(collator.compare);
+  const slugs = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const name of sourceNames) {
+    let slug = sourceSlug(name);
+    for (let n = 2; taken.has(slug); n++) slug = `${sourceSlug(name)}-${n}`;
+    taken.add(slug);
+    slugs.set(name, slug);
+  }
+  const sourceUrl = (name: string): string => `/sources/${slugs.get(name) ?? sourceSlug(name)}/`;
+
+  const views = articles.map((article) => articleView(article, { timeZone: config.timeZone, language, ui, sourceUrl }));
+  views.forEach((view, index) => {
+    const older = views[index + 1];
+    const newer = views[index - 1];
+    view.older = older ? articleLink(older) : undefined;
+    view.newer = newer ? articleLink(newer) : undefined;
+  });
+
+  const sources: SourceGroup[] = [];
+  for (const [name, items] of groupBy(views, (view) => view.source)) {
+    const url = sourceUrl(name);
+    sources.push({ name, slug: slugs.get(name) ?? '', url, feedAtom: `${url}feed.xml`, feedJson: `${url}feed.json`, count: items.length, articles: items });
+    const links: ArticleLink[] = items.map(articleLink);
+    items.forEach((view, index) => {
+      // The nearest articles in time from the same source, older ones first.
+      const after = links.slice(index + 1, index + 1 + moreFromSourceCount);
+      const before = links.slice(Math.max(0, index - (moreFromSourceCount - after.length)), index);
+      view.moreFromSource = [...after, ...before.reverse()];
+    });
+  }
+  sources.sort((a, b) => collator.compare(a.name, b.name));
+
+  const days: DayGroup[] = [];
+  for (const [key, items] of groupBy(views, (view) => view.dayKey)) {
+    const bySource = [...groupBy(items, (view) => view.source)]
+      .sort(([a], [b]) => collator.compare(a, b))
+      .map(([name, sourceItems]) => ({ name, url: sourceUrl(name), articles: sourceItems }));
+    const [year = '', month = ''] = key.split('-');
+    days.push({
+      key,
+      url: dayPath(key),
+      label: dayLabel(key, language),
+      count: items.length,
+      sources: bySource,
+      older: undefined,
+      newer: undefined,
+      month: { url: monthPath(year, month), label: monthLabel(`${year}-${month}`, language) },
+    });
+  }
+  linkNeighbours(days, (day) => ({ url: day.url, label: day.label }));
+
+  const months: MonthGroup[] = [];
+  for (const [key, items] of groupBy(days, (day) => day.key.slice(0, 7))) {
+    const [year = '', month = ''] = key.split('-');
+    months.push({
+      key,
+      url: monthPath(year, month),
+      label: monthLabel(key, language),
+      count: items.reduce((sum, day) => sum + day.count, 0),
+      days: items.map((day) => ({ url: day.url, label: day.label, count: day.count })),
+      older: undefined,
+      newer: undefined,
+      year: { url: yearPath(year), label: yearLabel(year, language) },
+    });
+  }
+  linkNeighbours(months, (month) => ({ url: month.url, label: month.label }));
+
+  const years: YearGroup[] = [];
+  for (const [key, items] of groupBy(months, (month) => month.key.slice(0, 4))) {
+    years.push({
+      key,
+      url: yearPath(key),
+      label: yearLabel(key, language),
+      count: items.reduce((sum, month) => sum + month.count, 0),
+      months: items.map((month) => ({ url: month.url, label: month.label, count: month.count })),
+      older: undefined,
+      newer: undefined,
+    });
+  }
+  linkNeighbours(years, (year) => ({ url: year.url, label: year.label }));
+
+  const digest = days.slice(0, config.homeDays);
+  const digestCount = digest.reduce((sum, day) => sum + day.count, 0);
+  const homePages: HomePage[] = paginate(views.slice(digestCount), config.perPage, '/page/', config.title, ui).map((page, index) => ({
+    ...page,
+    digest: index === 0 ? digest : [],
+  }));
+  // The first page of the archive is the home page itself.
+  const firstHome = homePages[0];
+  if (firstHome) firstHome.url = '/';
+  const secondHome = homePages[1];
+  if (secondHome) secondHome.newer = { url: '/', label: fillCount(ui.page, 1) };
+
+  const sourcePages: SourcePage[] = sources.flatMap((source) =>
+    paginate(source.articles, config.perPage, source.url, source.name, ui).map((page) => ({ ...page, source })),
+  );
+
+  const feedContext = { config, absolute };
+  const feeds: FeedView[] = [
+    feedView({ ...feedContext, title: config.title, homePath: '/', atomPath: '/feed.xml', jsonPath: '/feed.json', articles: views }),
+    ...sources.map((source) =>
+      feedView({ ...feedContext, title: `${source.name} · ${config.title}`, homePath: source.url, atomPath: source.feedAtom, jsonPath: source.feedJson, articles: source.articles }),
+    ),
+  ];
+
+  const sitemap = [
+    ...homePages.map((page) => page.url),
+    '/sources/',
+    ...sourcePages.map((page) => page.url),
+    ...years.map((year) => year.url),
+    ...months.map((month) => month.url),
+    ...days.map((day) => day.url),
+    ...views.map((view) => view.url),
+  ].map(absolute);
+
+  return {
+    meta: {
+      title: config.title,
+      description: config.description,
+      language,
+      author: config.author,
+      homeUrl: absolute('/'),
+      feedAtom: '/feed.xml',
+      feedJson: '/feed.json',
+      csp: contentSecurityPolicy(mode),
+      mode,
+    },
+    ui,
+    articles: views,
+    days,
+    months,
+    years,
+    sources,
+    sourcePages,
+    homePages,
+    feeds,
+    sitemap,
+  };
+}

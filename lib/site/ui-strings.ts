@@ -1,0 +1,85 @@
+/** Interface text in the site's language; Chinese for `zh*`, English otherwise. */
+export interface UiStrings {
+  skipToContent: string;
+  home: string;
+  sources: string;
+  archive: string;
+  latest: string;
+  older: string;
+  newer: string;
+  olderArticles: string;
+  previousArticle: string;
+  nextArticle: string;
+  moreFrom: string;
+  fromDay: string;
+  readOriginal: string;
+  readingTime: string;
+  articles: string;
+  page: string;
+  pagination: string;
+  feedAtom: string;
+  feedJson: string;
+  notFoundTitle: string;
+  notFoundText: string;
+  empty: string;
+  by: string;
+}
+
+const zh: UiStrings = {
+  skipToContent: '跳到正文',
+  home: '首页',
+  sources: '来源',
+  archive: '归档',
+  latest: '最新摘要',
+  older: '更早',
+  newer: '更新',
+  olderArticles: '更早的文章',
+  previousArticle: '上一篇（更早）',
+  nextArticle: '下一篇（更新）',
+  moreFrom: '更多来自',
+  fromDay: '当日摘要',
+  readOriginal: '阅读原文',
+  readingTime: '阅读约 {n} 分钟',
+  articles: '{n} 篇',
+  page: '第 {n} 页',
+  pagination: '分页',
+  feedAtom: 'Atom 订阅',
+  feedJson: 'JSON 订阅',
+  notFoundTitle: '找不到页面',
+  notFoundText: '这个地址没有页面。它可能已被移除，或者链接有误。',
+  empty: '还没有文章。',
+  by: '作者',
+};
+
+const en: UiStrings = {
+  skipToContent: 'Skip to content',
+  home: 'Home',
+  sources: 'Sources',
+  archive: 'Archive',
+  latest: 'Latest digest',
+  older: 'Older',
+  newer: 'Newer',
+  olderArticles: 'Older articles',
+  previousArticle: 'Previous (older)',
+  nextArticle: 'Next (newer)',
+  moreFrom: 'More from',
+  fromDay: 'Digest of the day',
+  readOriginal: 'Read the original',
+  readingTime: '{n} min read',
+  articles: '{n} articles',
+  page: 'Page {n}',
+  pagination: 'Pagination',
+  feedAtom: 'Atom feed',
+  feedJson: 'JSON feed',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'There is no page at this address. It may have been removed, or the link is wrong.',
+  empty: 'No articles yet.',
+  by: 'By',
+};
+
+export function uiStrings(language: string): UiStrings {
+  return language.toLowerCase().startsWith('zh') ? zh : en;
+}
+
+/** Fills `{n}` in a string from {@link UiStrings}. */
+export const fillCount = (text: string, n: number): string => text.replace('{n}', String(n));
