@@ -65,12 +65,9 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((byte, index) => bytes[index] === byte);
 }
 
+/** C0 controls other than tab, line feed and form feed, and DEL. */
+const controlCharacters = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g;
+
 function controlShare(text: string): number {
-  let controls = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    const isControl = (code < 0x20 && char !== '\n' && char !== '\t' && char !== '\f') || code === 0x7f;
-    if (isControl) controls += 1;
-  }
-  return controls / text.length;
+  return (text.match(controlCharacters)?.length ?? 0) / text.length;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../result.ts';
 import { formatIssues } from '../schema/format-issues.ts';
 import { cleanHeaderText } from './decode-title.ts';
+import { LineCursor } from './line-cursor.ts';
 
 /** YAML scalars people write for text: `2020` is a number to YAML but a tag or title to us. */
 const scalarText = z.union([z.string(), z.number(), z.boolean()]).transform(String);
@@ -43,21 +44,28 @@ const closingFence = /^(?:---|\.\.\.)[ \t]*$/;
 
 /** Separates a leading `---` … `---` YAML block from what follows and validates it. */
 export function parseFrontMatter(text: string): Result<FrontMatterSplit> {
-  const lines = text.split('\n');
-  const start = lines.findIndex((line) => line.trim() !== '');
-  if (start === -1 || !fence.test(lines[start] ?? '')) return ok({ frontMatter: undefined, rest: text });
+  const cursor = new LineCursor(text).skipBlank();
+  if (!fence.test(cursor.next())) return ok({ frontMatter: undefined, rest: text });
 
-  const end = lines.findIndex((line, index) => index > start && closingFence.test(line));
-  if (end === -1) return fail('front matter: no closing "---" line');
+  const yamlStart = cursor.position;
+  let yamlEnd = -1;
+  while (!cursor.atEnd) {
+    const lineStart = cursor.position;
+    if (closingFence.test(cursor.next())) {
+      yamlEnd = lineStart;
+      break;
+    }
+  }
+  if (yamlEnd === -1) return fail('front matter: no closing "---" line');
 
   let data: unknown;
   try {
-    data = parseYaml(lines.slice(start + 1, end).join('\n'));
+    data = parseYaml(text.slice(yamlStart, yamlEnd));
   } catch (error) {
     const firstLine = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     return fail(`front matter: ${firstLine}`);
   }
   const parsed = frontMatterSchema.safeParse(data ?? {});
   if (!parsed.success) return fail(formatIssues(parsed.error).map((issue) => `front matter: ${issue}`).join('; '));
-  return ok({ frontMatter: parsed.data, rest: lines.slice(end + 1).join('\n') });
+  return ok({ frontMatter: parsed.data, rest: cursor.rest() });
 }

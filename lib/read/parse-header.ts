@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../result.ts';
+import { LineCursor } from './line-cursor.ts';
 
 /** The header exactly as written: nothing decoded or validated yet. */
 export type RawHeader = {
@@ -22,8 +23,10 @@ const maxLinkLines = 10;
 
 /** Whether the text opens with a header (`<!--…-->` line or `[`), as opposed to a bare HTML body. */
 export function startsWithHeader(text: string): boolean {
-  const [first, second] = text.trimStart().split('\n');
-  return first !== undefined && (first.startsWith('[') || (commentLine.test(first.trim()) && (second ?? '').startsWith('[')));
+  const cursor = new LineCursor(text).skipBlank();
+  const first = cursor.next();
+  if (first.startsWith('[')) return true;
+  return commentLine.test(first.trim()) && cursor.skipBlank().peek().startsWith('[');
 }
 
 /**
@@ -31,38 +34,36 @@ export function startsWithHeader(text: string): boolean {
  * Blank lines between the parts are tolerated.
  */
 export function parseHeader(text: string): Result<RawHeader> {
-  const lines = text.split('\n');
-  let index = skipBlank(lines, 0);
+  const cursor = new LineCursor(text).skipBlank();
 
-  const comment = commentLine.exec((lines[index] ?? '').trim());
+  const comment = commentLine.exec(cursor.peek().trim());
+  if (comment) cursor.next();
   const timestamp = comment?.[1]?.trim();
-  if (comment) index = skipBlank(lines, index + 1);
 
-  if (!(lines[index] ?? '').startsWith('[')) return fail(noHeader);
-  const dashIndex = lines.findIndex((line, at) => at > index && at <= index + maxLinkLines && dashLine.test(line.trim()));
-  const link = lines
-    .slice(index, dashIndex === -1 ? index + 1 : dashIndex)
-    .join('\n')
-    .trim();
-  const match = markdownLink.exec(link);
-  if (!match) return fail(dashIndex === -1 ? noHeader : 'no header: expected "[title](url)" before the line of dashes');
-  if (dashIndex === -1) return fail('no header: expected a line of dashes after "[title](url)"');
+  if (!cursor.skipBlank().peek().startsWith('[')) return fail(noHeader);
+  const linkLines: string[] = [];
+  let sawDashes = false;
+  while (!cursor.atEnd && linkLines.length < maxLinkLines) {
+    const line = cursor.next();
+    if (linkLines.length > 0 && dashLine.test(line.trim())) {
+      sawDashes = true;
+      break;
+    }
+    linkLines.push(line);
+  }
 
-  index = skipBlank(lines, dashIndex + 1);
-  const date = dateLine.exec((lines[index] ?? '').trim());
-  if (date) index = skipBlank(lines, index + 1);
+  const match = markdownLink.exec((sawDashes ? linkLines : linkLines.slice(0, 1)).join('\n').trim());
+  if (!match) return fail(sawDashes ? 'no header: expected "[title](url)" before the line of dashes' : noHeader);
+  if (!sawDashes) return fail('no header: expected a line of dashes after "[title](url)"');
+
+  const date = dateLine.exec(cursor.skipBlank().peek().trim());
+  if (date) cursor.next();
 
   return ok({
     timestamp,
     title: match[1] ?? '',
     url: match[2] ?? '',
     dateText: date?.[1]?.trim(),
-    body: lines.slice(index).join('\n').trimEnd(),
+    body: cursor.skipBlank().rest().trimEnd(),
   });
-}
-
-function skipBlank(lines: string[], from: number): number {
-  let index = from;
-  while (index < lines.length && (lines[index] ?? '').trim() === '') index += 1;
-  return index;
 }

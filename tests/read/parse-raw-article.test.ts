@@ -190,6 +190,11 @@ describe('front matter', () => {
     expect(parsed(text).publishedAt).toEqual(new Date('2020-07-20T02:45:24.000Z'));
   });
 
+  test('finds the header after the front matter even with blank lines around the comment', () => {
+    const text = lines(frontMatter, '', '<!--1595213124000-->', '', '[Header title](https://example.com/a)', '------', '', '<div>x</div>');
+    expect(parsed(text)).toMatchObject({ title: 'Header title', publishedAt: new Date(1595213124000) });
+  });
+
   test('with no header, takes title, date and url (from) from the front matter', () => {
     const text = lines(frontMatter, '', '<article>', ' <p>x</p>', '</article>', '');
     expect(parsed(text)).toEqual({
