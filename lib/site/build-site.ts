@@ -41,10 +41,19 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ pages: num
     });
     const [, templates] = await eleventy.write();
     const pages = templates.filter((result) => typeof result.outputPath === 'string' && result.outputPath.endsWith('.html')).length;
-    await rename(outDir, stale).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-    await rename(fresh, outDir);
+    const hadPrevious = await rename(outDir, stale).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+        return false;
+      },
+    );
+    try {
+      await rename(fresh, outDir);
+    } catch (error) {
+      if (hadPrevious) await rename(stale, outDir);
+      throw error;
+    }
     await rm(stale, { recursive: true, force: true });
     return { pages };
   } catch (error) {

@@ -1,0 +1,105 @@
+import { watch } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import EleventyDevServer from '@11ty/eleventy-dev-server';
+import type { Archive } from '../archive/load-archive.ts';
+import type { SiteConfig } from '../config/site-config-schema.ts';
+import { buildSite } from './build-site.ts';
+
+export type ServeEvent =
+  | { type: 'ready'; url: string }
+  | { type: 'rebuilt'; pages: number; articles: number }
+  | { type: 'error'; reason: string };
+
+export interface ServeSiteOptions {
+  contentDir: string;
+  config: SiteConfig;
+  port: number;
+  /** Re-reads the archive; called once at start and after every change under contentDir. */
+  load: () => Promise<Archive>;
+  /** Where pages are written; a fresh temporary folder when absent (removed on close). */
+  outDir?: string;
+  /** Stops serving; without it, serving stops on SIGINT/SIGTERM. */
+  signal?: AbortSignal;
+  onEvent?: (event: ServeEvent) => void;
+  templatesDir?: string;
+}
+
+const settleMs = 150;
+
+function defaultReport(event: ServeEvent): void {
+  if (event.type === 'ready') process.stdout.write(`serving ${event.url}\n`);
+  else if (event.type === 'rebuilt') process.stdout.write(`rebuilt: ${event.articles} articles, ${event.pages} pages\n`);
+  else process.stderr.write(`build failed, still serving the previous site: ${event.reason}\n`);
+}
+
+/**
+ * Builds, serves on localhost with live reload, and rebuilds the whole site when anything under
+ * contentDir changes. Every rebuild starts from an empty folder, so deleted articles disappear too
+ * (Eleventy's own watcher never removes output).
+ */
+export async function serveSite(options: ServeSiteOptions): Promise<void> {
+  const report = options.onEvent ?? defaultReport;
+  const ownOutDir = options.outDir === undefined;
+  const outDir = options.outDir ?? (await mkdtemp(join(tmpdir(), 'digest-serve-')));
+
+  const build = async (): Promise<void> => {
+    try {
+      const archive = await options.load();
+      const { pages } = await buildSite({ archive, config: options.config, outDir, mode: 'serve', templatesDir: options.templatesDir });
+      report({ type: 'rebuilt', pages, articles: archive.articles.length });
+    } catch (error) {
+      report({ type: 'error', reason: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  await build();
+  const server = EleventyDevServer.getServer('digest', outDir, {
+    liveReload: true,
+    domDiff: false,
+    messageOnStart: () => '',
+    logger: { log() {}, info() {}, error: (message: string) => process.stderr.write(`${message}\n`) },
+  });
+  server.serve(options.port);
+  await server.ready();
+  report({ type: 'ready', url: `http://localhost:${options.port}/` });
+
+  // Changes arrive in bursts (an editor's save, a bot dropping many files): settle, then build once;
+  // a change during a build queues exactly one more.
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let pending = false;
+  const rebuild = async (): Promise<void> => {
+    if (running) {
+      pending = true;
+      return;
+    }
+    running = build().then(() => server.reload());
+    await running;
+    running = undefined;
+    if (pending) {
+      pending = false;
+      await rebuild();
+    }
+  };
+  const watcher = watch(options.contentDir, { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void rebuild(), settleMs);
+  });
+
+  await new Promise<void>((resolve) => {
+    if (options.signal) {
+      if (options.signal.aborted) resolve();
+      else options.signal.addEventListener('abort', () => resolve(), { once: true });
+    } else {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }
+  });
+  clearTimeout(timer);
+  watcher.close();
+  await running;
+  await server.close();
+  if (ownOutDir) await rm(outDir, { recursive: true, force: true });
+}
