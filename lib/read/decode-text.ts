@@ -42,8 +42,9 @@ function decodeBytes(bytes: Uint8Array): Result<string> {
 
   const detected = analyse(bytes)[0]?.name;
   const encoding = detected === undefined ? undefined : chineseEncodings[detected];
+  if (detected === 'UTF-8') return fail('cannot decode: invalid UTF-8');
   if (encoding === undefined) return cannotDecode(detected);
-  const text = iconv.decode(Buffer.from(bytes), encoding);
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
   // iconv-lite substitutes U+FFFD for byte sequences the encoding does not define.
   return text.includes('\ufffd') ? cannotDecode(detected) : ok(text);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../result.ts';
 import { formatIssues } from '../schema/format-issues.ts';
 import { decodeTitle } from './decode-title.ts';
+import { LineCursor } from './line-cursor.ts';
 import { parseArticleUrl } from './parse-article-url.ts';
 import { parseFrontMatter, type FrontMatter } from './parse-front-matter.ts';
 import { parseHeader, startsWithHeader, type RawHeader } from './parse-header.ts';
@@ -69,7 +70,7 @@ function fromFrontMatter(frontMatter: FrontMatter, rest: string, now: Date): Res
       title: title == null ? fail(`title: ${missing('title')}`) : decodeTitle(title),
       url: from == null ? fail(`url: ${missing('from')}`) : parseArticleUrl(from),
       publishedAt: date == null ? fail(`publishedAt: ${missing('date')}`) : parseDateText(date, now),
-      body: nonEmptyBody(rest.replace(/^(?:[ \t]*\n)+/, '').trimEnd()),
+      body: nonEmptyBody(new LineCursor(rest).skipBlank().rest().trimEnd()),
     },
     frontMatter,
   );

@@ -89,6 +89,11 @@ describe('decodeText', () => {
     expect(result.ok ? '' : result.reason).toMatch(/^cannot decode: not UTF-8, UTF-16 or a known Chinese encoding/);
   });
 
+  test('names broken UTF-8 as such', () => {
+    const bytes = bytesOf(new TextEncoder().encode(simplified.repeat(3)), [0xe4, 0xb8]);
+    expect(decodeText(bytes)).toEqual({ ok: false, reason: 'cannot decode: invalid UTF-8' });
+  });
+
   test('fails on an empty file', () => {
     expect(decodeText(new Uint8Array())).toEqual({ ok: false, reason: 'empty file' });
   });
