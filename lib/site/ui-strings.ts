@@ -1,6 +1,8 @@
 /** Interface text in the site's language; Chinese for `zh*`, English otherwise. */
 export interface UiStrings {
   skipToContent: string;
+  siteNav: string;
+  articleNav: string;
   home: string;
   sources: string;
   archive: string;
@@ -27,6 +29,8 @@ export interface UiStrings {
 
 const zh: UiStrings = {
   skipToContent: '跳到正文',
+  siteNav: '网站导航',
+  articleNav: '文章导航',
   home: '首页',
   sources: '来源',
   archive: '归档',
@@ -53,6 +57,8 @@ const zh: UiStrings = {
 
 const en: UiStrings = {
   skipToContent: 'Skip to content',
+  siteNav: 'Site',
+  articleNav: 'Around this article',
   home: 'Home',
   sources: 'Sources',
   archive: 'Archive',
