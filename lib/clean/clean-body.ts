@@ -1,0 +1,35 @@
+import { VFile } from 'vfile';
+import type { CleanContext } from './clean-data.ts';
+import { cleanProcessor } from './processor.ts';
+
+export type { CleanContext } from './clean-data.ts';
+
+export interface CleanedBody {
+  /** Clean, sanitized HTML of the body, lead image taken out. */
+  html: string;
+  /** Absolute http(s) URL of the lead image, when the body opened with one. */
+  image?: string;
+  /** Plain-text lead, whitespace collapsed, at most about 300 characters. */
+  summary: string;
+  /** Plain text of the cleaned body, for language detection and reading time. */
+  text: string;
+  /** Whether the body shows media (or had a lead image): a body with neither text nor media is empty. */
+  hasMedia: boolean;
+  /** What the cleaners reported, as `line:column: reason`. */
+  warnings: string[];
+}
+
+/** Cleans one article body: raw feed HTML in, safe HTML plus lead image and summary out. */
+export function cleanBody(bodyHtml: string, context: CleanContext): CleanedBody {
+  const file = new VFile({ value: bodyHtml, data: { cleanContext: context } });
+  cleanProcessor.processSync(file);
+  const { leadImage, summary, plainText, hasMedia } = file.data;
+  return {
+    html: String(file.value),
+    ...(leadImage === undefined ? {} : { image: leadImage }),
+    summary: summary ?? '',
+    text: plainText ?? '',
+    hasMedia: leadImage !== undefined || hasMedia === true,
+    warnings: file.messages.map((message) => String(message)),
+  };
+}

@@ -1,0 +1,22 @@
+/** What the cleaning pipeline needs to know about the article it cleans. */
+export interface CleanContext {
+  /** The article's source URL: base for relative links and images. */
+  url: string;
+  /** When the article was published: a dateline repeating it is dropped. */
+  publishedAt: Date;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** In: the article the body belongs to. */
+    cleanContext: CleanContext;
+    /** Out: absolute http(s) URL of the lead image taken out of the body. */
+    leadImage: string;
+    /** Out: plain-text lead, at most about 300 characters. */
+    summary: string;
+    /** Out: plain text of the cleaned body. */
+    plainText: string;
+    /** Out: whether the cleaned body still shows an image, video or audio. */
+    hasMedia: boolean;
+  }
+}

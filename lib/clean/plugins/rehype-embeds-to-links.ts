@@ -1,0 +1,94 @@
+import type { Element, ElementContent, Parents, Root } from 'hast';
+import { h } from 'hastscript';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { collapseWhitespace } from '../hast-content.ts';
+import { isHttpUrl } from '../urls.ts';
+
+export type EmbedsToLinksOptions = Record<string, never>;
+
+const emptyOptions: Readonly<EmbedsToLinksOptions> = Object.freeze({});
+
+/** Parents in which a bare link would float between blocks: give it a paragraph. */
+const flowParents: ReadonlySet<string> = new Set(['article', 'aside', 'blockquote', 'div', 'figure', 'footer', 'header', 'main', 'section']);
+
+/**
+ * Keeps the page static, private and CSP-clean: iframes, `object` and `embed` become plain
+ * links to what they showed, embed scripts go (a tweet's blockquote keeps its text), and
+ * `video`/`audio` stay only with http(s) sources, always with controls.
+ */
+export function rehypeEmbedsToLinks(_options: Readonly<EmbedsToLinksOptions> = emptyOptions) {
+  return (tree: Root, file: VFile): void => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (parent === undefined || index === undefined) return;
+      switch (node.tagName) {
+        case 'script':
+          parent.children.splice(index, 1);
+          return [SKIP, index];
+        case 'iframe':
+        case 'object':
+        case 'embed': {
+          const target = embedTarget(node);
+          if (target === undefined) {
+            file.message(`Removed an \`${node.tagName}\` with no http(s) source`, { place: node.position, source: 'rehype-embeds-to-links', ruleId: 'embed' });
+            parent.children.splice(index, 1);
+            return [SKIP, index];
+          }
+          parent.children.splice(index, 1, linkTo(target, node, parent));
+          return [SKIP, index + 1];
+        }
+        case 'video':
+        case 'audio':
+          if (!keepPlayable(node)) {
+            file.message(`Removed a \`${node.tagName}\` with no http(s) source`, { place: node.position, source: 'rehype-embeds-to-links', ruleId: 'media' });
+            parent.children.splice(index, 1);
+            return [SKIP, index];
+          }
+          return SKIP;
+        default:
+          return undefined;
+      }
+    });
+  };
+}
+
+/** The page the embed showed: YouTube players become their watch page, Vimeo players their video page. */
+export function embedTarget(node: Element): string | undefined {
+  const raw = node.properties.src ?? node.properties.data;
+  if (typeof raw !== 'string' || !isHttpUrl(raw)) return undefined;
+  const url = new URL(raw);
+  const host = url.hostname.replace(/^www\./, '');
+  if (host === 'youtube.com' || host === 'youtube-nocookie.com' || host === 'm.youtube.com') {
+    const [kind, id] = url.pathname.split('/').filter(Boolean);
+    if ((kind === 'embed' || kind === 'v') && id === 'videoseries' && url.searchParams.has('list')) {
+      return `https://www.youtube.com/playlist?list=${encodeURIComponent(url.searchParams.get('list') ?? '')}`;
+    }
+    if ((kind === 'embed' || kind === 'v') && id !== undefined) return `https://www.youtube.com/watch?v=${encodeURIComponent(id)}`;
+  }
+  if (host === 'player.vimeo.com') {
+    const [kind, id] = url.pathname.split('/').filter(Boolean);
+    if (kind === 'video' && id !== undefined && /^\d+$/.test(id)) return `https://vimeo.com/${id}`;
+  }
+  return url.href;
+}
+
+function linkTo(target: string, embed: Element, parent: Parents): ElementContent {
+  const title = typeof embed.properties.title === 'string' ? collapseWhitespace(embed.properties.title) : '';
+  const link = h('a', { href: target }, title === '' ? target : title);
+  const inFlow = parent.type === 'root' || flowParents.has(parent.tagName);
+  return inFlow ? h('p', [link]) : link;
+}
+
+/** Leaves only http(s) sources and the browser's own controls; false when nothing is left to play. */
+function keepPlayable(node: Element): boolean {
+  const src = node.properties.src;
+  if (typeof src === 'string' && !isHttpUrl(src)) delete node.properties.src;
+  node.children = node.children.filter(
+    (child) => child.type !== 'element' || child.tagName !== 'source' || (typeof child.properties.src === 'string' && isHttpUrl(child.properties.src)),
+  );
+  const poster = node.properties.poster;
+  if (typeof poster === 'string' && !isHttpUrl(poster)) delete node.properties.poster;
+  for (const key of ['autoPlay', 'loop', 'muted']) delete node.properties[key];
+  node.properties.controls = true;
+  return typeof node.properties.src === 'string' || node.children.some((child) => child.type === 'element' && child.tagName === 'source');
+}

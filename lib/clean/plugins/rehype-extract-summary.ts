@@ -1,0 +1,50 @@
+import type { Element, Root } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import type { VFile } from 'vfile';
+import '../clean-data.ts';
+import { collapseWhitespace } from '../hast-content.ts';
+import { truncateText } from '../truncate-text.ts';
+
+export interface ExtractSummaryOptions {
+  /** Longest summary, in UTF-16 units, ellipsis included. */
+  maxLength?: number;
+  /** Shortest paragraph that counts as real text (shorter ones are bylines, labels, numbers). */
+  minLength?: number;
+  /** Selectors of a marked-up lead, tried before the first paragraph. Needs classes: run before they are stripped. */
+  leadSelectors?: string;
+}
+
+const emptyOptions: Readonly<ExtractSummaryOptions> = Object.freeze({});
+const defaultLeadSelectors = 'p.story-body__introduction, .story-lead, p.lead, p.standfirst, p.intro';
+
+/** Paragraphs there belong to something quoted or shown, not to the article's opening. */
+const notTheArticle = 'blockquote p, figure p, figcaption p, table p, li p, aside p, nav p, header p, footer p';
+
+/**
+ * Puts the article's lead in `file.data.summary` as plain text: the marked-up lead paragraph,
+ * else the first paragraph with real text, else the start of the body. The lead stays in the body.
+ */
+export function rehypeExtractSummary(options: Readonly<ExtractSummaryOptions> = emptyOptions) {
+  const maxLength = options.maxLength ?? 300;
+  const minLength = options.minLength ?? 25;
+  const leadSelectors = options.leadSelectors ?? defaultLeadSelectors;
+
+  return (tree: Root, file: VFile): void => {
+    const plain = (node: Root | Element) => collapseWhitespace(toText(node));
+    const isReal = (text: string) => text.length >= minLength && !/[:：]$/u.test(text);
+
+    const marked = select(leadSelectors, tree);
+    const markedText = marked ? plain(marked) : '';
+    let summary = markedText !== '' ? markedText : undefined;
+    if (summary === undefined) {
+      const excluded = new Set(selectAll(notTheArticle, tree));
+      summary = selectAll('p', tree)
+        .filter((p) => !excluded.has(p))
+        .map(plain)
+        .find(isReal);
+    }
+    summary ??= plain(tree);
+    file.data.summary = truncateText(summary, maxLength);
+  };
+}

@@ -1,0 +1,79 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { collapseWhitespace, isBlank } from '../hast-content.ts';
+
+export interface RemoveFeedFooterOptions {
+  /** Text the footer block starts with. */
+  label?: string;
+}
+
+const emptyOptions: Readonly<RemoveFeedFooterOptions> = Object.freeze({});
+
+/** feedx.net and the second domain it changed over the years: .xyz, .best, .co, .site … */
+const feedServiceHost = /(^|\.)feedx\.[a-z]{2,}$/i;
+
+/**
+ * Removes what the feed service appended to every article: the "获取更多RSS" block
+ * with its links to its own domains, and the `data-selfpromo-*` placeholders.
+ */
+export function rehypeRemoveFeedFooter(options: Readonly<RemoveFeedFooterOptions> = emptyOptions) {
+  const label = options.label ?? '获取更多RSS';
+
+  return (tree: Root, file: VFile): void => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (parent === undefined || index === undefined) return;
+      if (isSelfPromo(node) || isFooterBlock(node, label)) {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      return undefined;
+    });
+
+    // A footer whose label sits loose among other content: drop the label and the links after it.
+    visit(tree, 'text', (node, index, parent) => {
+      if (parent === undefined || index === undefined) return;
+      if (!node.value.trimStart().startsWith(label)) return;
+      let end = index + 1;
+      while (end < parent.children.length && isFooterTail(parent.children[end]!)) end += 1;
+      parent.children.splice(index, end - index);
+      return [SKIP, index];
+    });
+
+    visit(tree, 'element', (node, index, parent) => {
+      if (parent === undefined || index === undefined || !isFeedServiceLink(node)) return;
+      file.message('Removed a stray link to the feed service', { place: node.position, source: 'rehype-remove-feed-footer', ruleId: 'feed-link' });
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    });
+  };
+}
+
+function isSelfPromo(node: Element): boolean {
+  return Object.keys(node.properties).some((key) => key.startsWith('dataSelfpromo'));
+}
+
+function isFooterBlock(node: Element, label: string): boolean {
+  if (!collapseWhitespace(toString(node)).startsWith(label)) return false;
+  let onlyFeedLinks = true;
+  visit(node, 'element', (child) => {
+    if (child.tagName === 'a' && !isFeedServiceLink(child)) onlyFeedLinks = false;
+  });
+  return onlyFeedLinks;
+}
+
+function isFooterTail(node: RootContent | ElementContent): boolean {
+  if (node.type === 'text') return isBlank(node.value);
+  if (node.type !== 'element') return node.type === 'comment';
+  return node.tagName === 'br' || isFeedServiceLink(node);
+}
+
+export function isFeedServiceLink(node: Element): boolean {
+  if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return false;
+  try {
+    return feedServiceHost.test(new URL(node.properties.href, 'https://example.invalid/').hostname);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,41 @@
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import { blockTagNames, isBlank } from '../hast-content.ts';
+
+export type UnwrapSoupOptions = Record<string, never>;
+
+const emptyOptions: Readonly<UnwrapSoupOptions> = Object.freeze({});
+
+/** Inline wrappers that mean nothing once their attributes are gone. */
+const meaninglessInline: ReadonlySet<string> = new Set(['span', 'font']);
+
+/**
+ * Unwraps `span`s left with no attributes that matter (`lang`, `dir`, `title`) and `div`s that
+ * only group blocks: a div around a single block, nested divs, page-builder wrappers.
+ * Run after the layout attributes are stripped.
+ */
+export function rehypeUnwrapSoup(_options: Readonly<UnwrapSoupOptions> = emptyOptions) {
+  return (tree: Root): void => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (parent === undefined || index === undefined) return;
+      if ((meaninglessInline.has(node.tagName) && !hasAttributes(node)) || (node.tagName === 'div' && onlyGroupsBlocks(node))) {
+        parent.children.splice(index, 1, ...node.children);
+        return index;
+      }
+      return undefined;
+    });
+  };
+}
+
+function hasAttributes(node: Element): boolean {
+  return Object.keys(node.properties).length > 0;
+}
+
+function onlyGroupsBlocks(node: Element): boolean {
+  if (hasAttributes(node)) return false;
+  return node.children.every((child) => {
+    if (child.type === 'text') return isBlank(child.value);
+    if (child.type === 'element') return blockTagNames.has(child.tagName);
+    return true;
+  });
+}

@@ -1,0 +1,53 @@
+import rehypeParse from 'rehype-parse';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { rehypeCollectBodyFacts } from './plugins/rehype-collect-body-facts.ts';
+import { rehypeEmbedsToLinks } from './plugins/rehype-embeds-to-links.ts';
+import { rehypeExtractLeadImage } from './plugins/rehype-extract-lead-image.ts';
+import { rehypeExtractSummary } from './plugins/rehype-extract-summary.ts';
+import { rehypeFilterSrcset } from './plugins/rehype-filter-srcset.ts';
+import { rehypeLazyImages } from './plugins/rehype-lazy-images.ts';
+import { rehypeOutboundLinks } from './plugins/rehype-outbound-links.ts';
+import { rehypeReaderImageAttributes } from './plugins/rehype-reader-image-attributes.ts';
+import { rehypeRemoveDateline } from './plugins/rehype-remove-dateline.ts';
+import { rehypeRemoveEmptyElements } from './plugins/rehype-remove-empty-elements.ts';
+import { rehypeRemoveFeedFooter } from './plugins/rehype-remove-feed-footer.ts';
+import { rehypeRemoveTrackingPixels } from './plugins/rehype-remove-tracking-pixels.ts';
+import { rehypeResolveUrls } from './plugins/rehype-resolve-urls.ts';
+import { rehypeStripLayoutAttributes } from './plugins/rehype-strip-layout-attributes.ts';
+import { rehypeTrimTrailingBreaks } from './plugins/rehype-trim-trailing-breaks.ts';
+import { rehypeUnwrapNoscript } from './plugins/rehype-unwrap-noscript.ts';
+import { rehypeUnwrapSoup } from './plugins/rehype-unwrap-soup.ts';
+import { sanitizeSchema } from './sanitize-schema.ts';
+
+/**
+ * Raw article body → clean, safe HTML. Reads `file.data.cleanContext`; writes
+ * `file.data.leadImage`, `summary`, `plainText` and `hasMedia`. Order matters:
+ * URLs are made absolute before anything judges them, the summary is read while the lead
+ * still has its class, and nothing after the sanitizer adds markup it would have refused.
+ */
+export const cleanProcessor = unified()
+  .use(rehypeParse, { fragment: true })
+  // Cleaning: take out what is not the article, make what is left self-contained.
+  .use(rehypeRemoveFeedFooter)
+  .use(rehypeUnwrapNoscript)
+  .use(rehypeLazyImages)
+  .use(rehypeResolveUrls)
+  .use(rehypeEmbedsToLinks)
+  .use(rehypeRemoveDateline)
+  .use(rehypeFilterSrcset)
+  .use(rehypeRemoveTrackingPixels)
+  .use(rehypeExtractSummary)
+  .use(rehypeStripLayoutAttributes)
+  .use(rehypeUnwrapSoup)
+  .use(rehypeSanitize, sanitizeSchema)
+  // Enhancing: only removals and attributes the sanitizer would have stripped.
+  .use(rehypeExtractLeadImage)
+  .use(rehypeRemoveEmptyElements)
+  .use(rehypeTrimTrailingBreaks)
+  .use(rehypeReaderImageAttributes)
+  .use(rehypeOutboundLinks)
+  .use(rehypeCollectBodyFacts)
+  .use(rehypeStringify)
+  .freeze();
