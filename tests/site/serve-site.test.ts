@@ -33,6 +33,7 @@ async function load(): Promise<Archive> {
   return {
     articles: pool.filter((_, index) => indexes.includes(index)),
     report: { built: [], duplicates: [], ignored: [], rejected: [] },
+    stats: { parsed: indexes.length, cached: 0 },
   };
 }
 
