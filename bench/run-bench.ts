@@ -1,0 +1,253 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { siteConfigSchema } from '../lib/config/site-config-schema.ts';
+import siteConfig from '../site.config.ts';
+import { formatReport, type BenchResult, type SizeResult } from './bench-report.ts';
+import { loadCorpusTemplates, type CorpusTemplate } from './corpus-templates.ts';
+import { planArchive, plannedDrop, writeArchive, writeRawArticle } from './generate-archive.ts';
+import { writeHugoContent } from './hugo-content.ts';
+import { measureServe } from './serve-latency.ts';
+import { midnightIn } from './site-page-path.ts';
+import { templateBodies, type TemplateBody } from './template-bodies.ts';
+import { killChildren, timedRun, type TimedRun } from './timed-process.ts';
+
+const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const hugoSite = join(repoDir, 'bench', 'hugo-site');
+const hugoBin = '/usr/bin/hugo';
+const defaultSeed = 20200601;
+/** A 50k run takes minutes on two cores: one of each unless --runs-50k says otherwise. */
+const largeSize = 50_000;
+const serveSize = 10_000;
+
+class BenchFailure extends Error {}
+
+const usage = `npm run bench -- [--sizes 1000,10000,50000] [--runs 3] [--runs-50k 1] [--skip-serve] [--seed N] [--keep]`;
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '1000,10000,50000' },
+      runs: { type: 'string', default: '3' },
+      'runs-50k': { type: 'string', default: '1' },
+      'skip-serve': { type: 'boolean', default: false },
+      seed: { type: 'string', default: String(defaultSeed) },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const count = (text: string, name: string): number => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1) throw new BenchFailure(`--${name} must be a positive whole number (got "${text}")\n${usage}`);
+    return value;
+  };
+  return {
+    help: values.help,
+    sizes: values.sizes.split(',').map((size) => count(size.trim().replace(/_/g, ''), 'sizes')),
+    runs: count(values.runs, 'runs'),
+    runsLarge: count(values['runs-50k'], 'runs-50k'),
+    skipServe: values['skip-serve'],
+    seed: count(values.seed, 'seed'),
+    keep: values.keep,
+  };
+}
+
+function ensureHugo(): string {
+  if (!existsSync(hugoBin)) {
+    process.stdout.write('hugo is missing: apt-get install -y hugo\n');
+    let install = spawnSync('apt-get', ['install', '-y', 'hugo'], { stdio: 'inherit' });
+    if (install.status !== 0) {
+      spawnSync('apt-get', ['update'], { stdio: 'inherit' });
+      install = spawnSync('apt-get', ['install', '-y', 'hugo'], { stdio: 'inherit' });
+    }
+    if (install.status !== 0 || !existsSync(hugoBin)) throw new BenchFailure('could not install hugo with apt-get');
+  }
+  return spawnSync(hugoBin, ['version'], { encoding: 'utf8' }).stdout.trim().split(' ').slice(0, 2).join(' ');
+}
+
+async function countPages(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).length;
+}
+
+function failed(what: string, run: TimedRun, logDir: string): BenchFailure {
+  return new BenchFailure(`${what} failed (exit ${run.code}); logs in ${logDir}\n--- stderr (last lines) ---\n${run.stderrTail || '(empty)'}`);
+}
+
+async function oursBuild(dirs: { content: string; out: string; cache: string; logs: string }, name: string): Promise<TimedRun> {
+  const run = await timedRun(process.execPath, ['bin/digest.js', 'build', '--content', dirs.content, '--out', dirs.out, '--cache', dirs.cache], {
+    cwd: repoDir,
+    logDir: dirs.logs,
+    name,
+  });
+  if (run.code !== 0) throw failed(`digest build (${name})`, run, dirs.logs);
+  return run;
+}
+
+async function hugoBuild(dirs: { content: string; out: string; cache: string; logs: string }, name: string): Promise<TimedRun> {
+  const args = ['--source', hugoSite, '--contentDir', dirs.content, '--destination', dirs.out, '--cacheDir', dirs.cache, '--quiet'];
+  const run = await timedRun(hugoBin, args, { cwd: repoDir, logDir: dirs.logs, name });
+  if (run.code !== 0) throw failed(`hugo (${name})`, run, dirs.logs);
+  return run;
+}
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const brief = (run: TimedRun) => `${run.seconds.toFixed(2)} s, ${Math.round(run.maxRssKiB / 1024)} MiB`;
+
+async function benchSize(
+  size: number,
+  runs: number,
+  base: string,
+  seed: number,
+  templates: CorpusTemplate[],
+  bodies: TemplateBody[],
+  config: ReturnType<typeof siteConfigSchema.parse>,
+): Promise<{ result: SizeResult; content: string; warmCache: string }> {
+  const dir = join(base, String(size));
+  const logs = join(dir, 'logs');
+  const content = join(dir, 'content');
+  const hugoContent = join(dir, 'hugo-content');
+  await mkdir(logs, { recursive: true });
+  const plan = planArchive(templates, { size, seed, firstDay: midnightIn(config.timeZone, 2015, 1, 1) });
+  await writeArchive(content, plan, templates);
+  await writeHugoContent(hugoContent, plan, templates, bodies, { timeZone: config.timeZone, sources: config.sources });
+  log(`\n${size} articles (${plan[0] ? new Date(plan[0].publishedAt).toISOString().slice(0, 10) : ''} … ${new Date(plan.at(-1)?.publishedAt ?? 0).toISOString().slice(0, 10)}): ${runs} runs each`);
+
+  const ours = { content, out: join(dir, 'out-ours'), cache: '', logs };
+  const hugo = { content: hugoContent, out: join(dir, 'out-hugo'), cache: join(dir, 'hugo-cache'), logs };
+  const result: SizeResult = { size, articles: plan.length, runs, ours: { cold: [], warm: [], warmAddOne: [] }, hugo: [], pages: { ours: 0, hugo: 0 } };
+
+  // Alternate, so a noisy minute on the shared machine falls on both.
+  for (let run = 1; run <= runs; run++) {
+    if (ours.cache) await rm(ours.cache, { recursive: true, force: true });
+    ours.cache = join(dir, `cache-${run}`);
+    await rm(ours.out, { recursive: true, force: true });
+    const cold = await oursBuild(ours, `ours-cold-${run}`);
+    result.ours.cold.push(cold);
+    log(`  ours cold ${run}: ${brief(cold)}`);
+    await rm(hugo.out, { recursive: true, force: true });
+    await rm(hugo.cache, { recursive: true, force: true });
+    const hugoRun = await hugoBuild(hugo, `hugo-${run}`);
+    result.hugo.push(hugoRun);
+    log(`  hugo      ${run}: ${brief(hugoRun)}`);
+  }
+  result.pages = { ours: await countPages(ours.out), hugo: await countPages(hugo.out) };
+
+  for (let run = 1; run <= runs; run++) {
+    const warm = await oursBuild(ours, `ours-warm-${run}`);
+    result.ours.warm.push(warm);
+    log(`  ours warm ${run}: ${brief(warm)}`);
+  }
+  for (let run = 1; run <= runs; run++) {
+    await writeRawArticle(content, plannedDrop(templates, seed, run - 1, Date.now()), templates);
+    const added = await oursBuild(ours, `ours-warm-add-${run}`);
+    result.ours.warmAddOne.push(added);
+    log(`  ours +1   ${run}: ${brief(added)}`);
+  }
+  await rm(ours.out, { recursive: true, force: true });
+  await rm(hugo.out, { recursive: true, force: true });
+  await rm(hugoContent, { recursive: true, force: true });
+  return { result, content, warmCache: ours.cache };
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions();
+  if (options.help) {
+    log(usage);
+    return 0;
+  }
+  const config = siteConfigSchema.parse(siteConfig);
+  const hugoVersion = ensureHugo();
+  const base = await mkdtemp(join(tmpdir(), 'digest-bench-'));
+  let cleaned = false;
+  const cleanup = async () => {
+    if (cleaned) return;
+    cleaned = true;
+    killChildren();
+    if (options.keep) log(`kept ${base}`);
+    else await rm(base, { recursive: true, force: true });
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+  process.once('exit', () => killChildren());
+
+  try {
+    const corpus = await loadCorpusTemplates();
+    const cleanedBodies = await templateBodies(corpus.templates, repoDir);
+    const pairs = corpus.templates.flatMap((template, index) => {
+      const body = cleanedBodies.bodies[index];
+      return body ? [{ template, body }] : [];
+    });
+    const templates = pairs.map((pair) => pair.template);
+    const bodies = pairs.map((pair) => pair.body);
+    const notes: string[] = [];
+    if (cleanedBodies.note) notes.push(cleanedBodies.note);
+    if (corpus.skipped.length > 0) notes.push(`${corpus.skipped.length} corpus files do not parse: not replicated`);
+    log(`${templates.length} corpus files to replicate (Hugo bodies via ${cleanedBodies.via}); ${hugoVersion}; temp ${base}`);
+
+    const result: BenchResult = {
+      date: new Date().toISOString(),
+      seed: options.seed,
+      machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, hugo: hugoVersion },
+      templates: { used: templates.length, skipped: corpus.skipped.length + corpus.templates.length - templates.length, via: cleanedBodies.via, note: cleanedBodies.note },
+      sizes: [],
+      serve: undefined,
+      notes,
+    };
+    const serveAt = options.sizes.includes(serveSize) ? serveSize : Math.max(...options.sizes);
+    for (const size of options.sizes) {
+      const runs = size >= largeSize ? Math.min(options.runs, options.runsLarge) : options.runs;
+      if (runs < options.runs) notes.push(`${size} articles: ${runs} run(s) each instead of ${options.runs} (slow on 2 cores; --runs-50k to change)`);
+      const measured = await benchSize(size, runs, base, options.seed, templates, bodies, config);
+      result.sizes.push(measured.result);
+      if (size === serveAt && !options.skipServe) {
+        log(`  serve on ${size} articles…`);
+        const drops = [0, 1, 2].map((index) => plannedDrop(templates, options.seed + 1, index, Date.now()));
+        const serve = await measureServe({
+          repoDir,
+          contentDir: measured.content,
+          cacheDir: measured.warmCache,
+          logDir: join(base, String(size), 'logs'),
+          timeZone: config.timeZone,
+          drops,
+          templates,
+          startLimitMs: 10 * 60_000,
+          dropLimitMs: 60_000,
+        });
+        result.serve = { size, ...serve };
+        log(`  serve: ${serve.failure ?? serve.drops.map((drop) => (drop.seconds === undefined ? 'failed' : `${drop.seconds.toFixed(3)} s`)).join(', ')}`);
+      }
+      if (!options.keep) await rm(join(base, String(size)), { recursive: true, force: true });
+    }
+    if (options.skipServe) notes.push('serve not measured (--skip-serve)');
+
+    const report = formatReport(result);
+    log(`\n${report}\n`);
+    const resultsDir = join(repoDir, 'bench', 'results');
+    await mkdir(resultsDir, { recursive: true });
+    const file = join(resultsDir, `${result.date.replace(/[:.]/g, '-')}.json`);
+    await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+    log(`wrote ${file}`);
+    return 0;
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    killChildren();
+    process.stderr.write(`bench: ${error instanceof BenchFailure ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
