@@ -23,6 +23,8 @@ export interface Archive {
   /** Newest first, deduplicated, validated. */
   articles: Article[];
   report: ArchiveReport;
+  /** How many article files were parsed this time, and how many came from the cache. */
+  stats: { parsed: number; cached: number };
 }
 
 export interface LoadArchiveOptions {
@@ -70,6 +72,7 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, onPro
   return {
     articles: kept,
     report: { built: kept.map((article) => article.data.file).sort(), duplicates, ignored: scan.ignored, rejected },
+    stats: { parsed: misses.length, cached: files.length - misses.length },
   };
 }
 

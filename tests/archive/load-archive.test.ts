@@ -1,0 +1,96 @@
+import { copyFile, mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { loadArchive } from '../../lib/archive/load-archive.ts';
+import { readParseCache, writeParseCache } from '../../lib/archive/parse-cache.ts';
+import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';
+
+const feedx = '/work/shared/corpus/feedx';
+const config = siteConfigSchema.parse({ title: 'T', url: 'https://example.org' });
+
+let content: string;
+let cacheDir: string;
+beforeEach(async () => {
+  content = await mkdtemp(join(tmpdir(), 'archive-'));
+  cacheDir = await mkdtemp(join(tmpdir(), 'cache-'));
+  for (const name of ['rfi-01.txt', 'bbc-02.txt', 'dw-27.txt']) await copyFile(join(feedx, name), join(content, name));
+});
+
+describe('loadArchive', () => {
+  test('accounts for every file exactly once', async () => {
+    await copyFile(join(feedx, 'rfi-01.txt'), join(content, 'rfi-01 again.txt'));
+    await writeFile(join(content, 'broken.txt'), 'not an article');
+    await writeFile(join(content, '.gitkeep'), '');
+    const { articles, report } = await loadArchive({ contentDir: content, config });
+    expect(report.built).toEqual(['bbc-02.txt', 'dw-27.txt', 'rfi-01 again.txt']);
+    expect(report.duplicates).toEqual([{ file: 'rfi-01.txt', of: 'rfi-01 again.txt' }]);
+    expect(report.rejected.map((entry) => entry.file)).toEqual(['broken.txt']);
+    expect(report.ignored).toEqual(['.gitkeep']);
+    expect(articles.map((article) => article.data.publishedAt.getTime())).toEqual(
+      articles.map((article) => article.data.publishedAt.getTime()).sort((a, b) => b - a),
+    );
+  });
+
+  test('the newer of two saves of one URL wins', async () => {
+    const text = await readFile(join(feedx, 'rfi-01.txt'), 'utf8');
+    const later = text.replace(/<!--(\d+)-->/, (_, ms: string) => `<!--${Number(ms) + 3_600_000}-->`);
+    await writeFile(join(content, 'a-later-save.txt'), later);
+    const { articles, report } = await loadArchive({ contentDir: content, config });
+    expect(report.duplicates).toEqual([{ file: 'rfi-01.txt', of: 'a-later-save.txt' }]);
+    expect(articles.filter((article) => article.data.file === 'a-later-save.txt')).toHaveLength(1);
+  });
+});
+
+describe('the parse cache', () => {
+  test('a warm load parses nothing and gives the same articles', async () => {
+    const cold = await loadArchive({ contentDir: content, config, cacheDir });
+    expect(cold.stats).toEqual({ parsed: 3, cached: 0 });
+    const warm = await loadArchive({ contentDir: content, config, cacheDir });
+    expect(warm.stats).toEqual({ parsed: 0, cached: 3 });
+    expect(warm.articles).toEqual(cold.articles);
+  });
+
+  test('a changed file is parsed again, and a renamed one keeps its new name', async () => {
+    await loadArchive({ contentDir: content, config, cacheDir });
+    const text = await readFile(join(content, 'dw-27.txt'), 'utf8');
+    await writeFile(join(content, 'dw-27.txt'), text.replace('------', '------\n'));
+    await copyFile(join(content, 'bbc-02.txt'), join(content, 'bbc-renamed.txt'));
+    await rm(join(content, 'bbc-02.txt'));
+    const warm = await loadArchive({ contentDir: content, config, cacheDir });
+    expect(warm.stats).toEqual({ parsed: 1, cached: 2 });
+    expect(warm.report.built).toContain('bbc-renamed.txt');
+    expect(warm.articles.find((article) => article.data.file === 'bbc-renamed.txt')).toBeDefined();
+  });
+
+  test('a deleted file leaves the cache and the archive', async () => {
+    await loadArchive({ contentDir: content, config, cacheDir });
+    await rm(join(content, 'rfi-01.txt'));
+    const after = await loadArchive({ contentDir: content, config, cacheDir });
+    expect(after.report.built).toEqual(['bbc-02.txt', 'dw-27.txt']);
+    const { pipelineVersion } = await import('../../lib/archive/pipeline-version.ts');
+    const version = `${pipelineVersion()}:${JSON.stringify({ sources: config.sources, language: config.language, maxFileBytes: config.maxFileBytes })}`;
+    expect((await readParseCache(cacheDir, version)).size).toBe(2);
+  });
+
+  test('another pipeline version or site setting starts from nothing', async () => {
+    await writeParseCache(cacheDir, 'old-version', new Map([['key', { ok: false, reason: 'stale' }]]));
+    expect((await readParseCache(cacheDir, 'new-version')).size).toBe(0);
+    await loadArchive({ contentDir: content, config, cacheDir });
+    const renamed = siteConfigSchema.parse({ title: 'T', url: 'https://example.org', sources: { 'rfi.fr': 'RFI' } });
+    const reloaded = await loadArchive({ contentDir: content, config: renamed, cacheDir });
+    expect(reloaded.stats.parsed).toBe(3);
+    expect(reloaded.articles.find((article) => article.data.host === 'rfi.fr')?.data.source).toBe('RFI');
+  });
+
+  test('many files are parsed on worker threads with the same results as in place', async () => {
+    const many = await mkdtemp(join(tmpdir(), 'many-'));
+    const { readdir } = await import('node:fs/promises');
+    const names = (await readdir(feedx)).filter((name) => name.endsWith('.txt'));
+    for (const name of names) await copyFile(join(feedx, name), join(many, name));
+    const inPlace = await loadArchive({ contentDir: many, config, workers: 1 });
+    const threaded = await loadArchive({ contentDir: many, config, workers: 2 });
+    expect(threaded.articles).toEqual(inPlace.articles);
+    expect(threaded.report).toEqual(inPlace.report);
+  });
+});
