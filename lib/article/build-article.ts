@@ -38,7 +38,7 @@ function assemble(source: ArticleSource, options: ArticleOptions): Result<Articl
   if (!raw.ok) return raw;
   const { title, url, publishedAt, body, author, tags } = raw.value;
   const cleaned = cleanBody(body, { url, publishedAt });
-  if (cleaned.text.trim() === '' && !cleaned.hasMedia) return fail('body: empty once the feed footer and boilerplate are removed');
+  if (cleaned.text.trim() === '' && !cleaned.hasMedia) return fail('body: no text or media left (an empty body, or only the feed footer and boilerplate)');
   const host = new URL(url).hostname;
   const candidate = {
     data: {
