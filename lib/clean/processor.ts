@@ -6,6 +6,7 @@ import { rehypeCollectBodyFacts } from './plugins/rehype-collect-body-facts.ts';
 import { rehypeEmbedsToLinks } from './plugins/rehype-embeds-to-links.ts';
 import { rehypeExtractLeadImage } from './plugins/rehype-extract-lead-image.ts';
 import { rehypeExtractSummary } from './plugins/rehype-extract-summary.ts';
+import { rehypeFeedCaptionsToFigures } from './plugins/rehype-feed-captions-to-figures.ts';
 import { rehypeFilterSrcset } from './plugins/rehype-filter-srcset.ts';
 import { rehypeLazyImages } from './plugins/rehype-lazy-images.ts';
 import { rehypeOutboundLinks } from './plugins/rehype-outbound-links.ts';
@@ -38,6 +39,7 @@ export const cleanProcessor = unified()
   .use(rehypeRemoveDateline)
   .use(rehypeFilterSrcset)
   .use(rehypeRemoveTrackingPixels)
+  .use(rehypeFeedCaptionsToFigures)
   .use(rehypeExtractSummary)
   .use(rehypeStripLayoutAttributes)
   .use(rehypeUnwrapSoup)

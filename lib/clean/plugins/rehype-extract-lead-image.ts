@@ -1,6 +1,4 @@
 import type { Element, Parents, Root } from 'hast';
-import { select } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
 import { EXIT, SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import '../clean-data.ts';
@@ -19,7 +17,7 @@ const prose: ReadonlySet<string> = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', '
 
 /**
  * Takes the first image before the article's text out of the body into `file.data.leadImage`
- * (absolute http(s) only), with its now-empty wrapper or its figure and caption.
+ * (absolute http(s) only), with the wrappers it leaves empty.
  */
 export function rehypeExtractLeadImage(options: Readonly<ExtractLeadImageOptions> = emptyOptions) {
   const maxLeadingText = options.maxLeadingText ?? 50;
@@ -59,20 +57,16 @@ function isSmall(node: Element, minSize: number): boolean {
   });
 }
 
-/** Removes `node`, then each ancestor left with nothing to show, or holding only the image's caption. */
+/**
+ * Removes `node`, then each ancestor it leaves with nothing to show. A caption or a credit
+ * line stays: it is text the article gave, and an image's attribution.
+ */
 function removeWithEmptyWrappers(node: Element, ancestors: Parents[]): void {
   let child: Element = node;
   for (let depth = ancestors.length - 1; depth >= 0; depth -= 1) {
     const parent = ancestors[depth]!;
     parent.children.splice(parent.children.indexOf(child), 1);
-    if (parent.type === 'root' || !isLeftover(parent)) return;
+    if (parent.type === 'root' || hasMedia(parent) || hasText(parent)) return;
     child = parent;
   }
-}
-
-function isLeftover(wrapper: Element): boolean {
-  if (hasMedia(wrapper)) return false;
-  if (!hasText(wrapper)) return true;
-  const isCaptionWrapper = wrapper.tagName === 'figure' || wrapper.tagName === 'picture' || select('figcaption', wrapper) !== null;
-  return isCaptionWrapper && select('p, h1, h2, h3, h4, h5, h6, ul, ol, blockquote, table', wrapper) === null && collapseWhitespace(toString(wrapper)).length < 400;
 }

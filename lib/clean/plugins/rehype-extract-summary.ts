@@ -32,17 +32,20 @@ export function rehypeExtractSummary(options: Readonly<ExtractSummaryOptions> = 
 
   return (tree: Root, file: VFile): void => {
     const plain = (node: Root | Element) => collapseWhitespace(toText(node));
-    const isReal = (text: string) => text.length >= minLength && !/[:：]$/u.test(text);
+    const isLongEnough = (text: string) => text.length >= minLength;
+    // A label ("…如下："), an aside in brackets ("（欢迎订阅…）") or a copyright line is not the article's opening.
+    const isReal = (text: string) =>
+      isLongEnough(text) && !/[:：]$/u.test(text) && !/^[(（][^]*[)）]$/u.test(text) && !/^(©|copyright\b)/iu.test(text);
 
     const marked = select(leadSelectors, tree);
     const markedText = marked ? plain(marked) : '';
     let summary = markedText !== '' ? markedText : undefined;
     if (summary === undefined) {
       const excluded = new Set(selectAll(notTheArticle, tree));
-      summary = selectAll('p', tree)
+      const paragraphs = selectAll('p', tree)
         .filter((p) => !excluded.has(p))
-        .map(plain)
-        .find(isReal);
+        .map(plain);
+      summary = paragraphs.find(isReal) ?? paragraphs.find(isLongEnough);
     }
     summary ??= plain(tree);
     file.data.summary = truncateText(summary, maxLength);

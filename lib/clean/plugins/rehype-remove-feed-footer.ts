@@ -34,9 +34,12 @@ export function rehypeRemoveFeedFooter(options: Readonly<RemoveFeedFooterOptions
     // A footer whose label sits loose among other content: drop the label and the links after it.
     visit(tree, 'text', (node, index, parent) => {
       if (parent === undefined || index === undefined) return;
-      if (!node.value.trimStart().startsWith(label)) return;
+      const text = node.value.trim();
+      if (text !== label && text !== `${label}：` && text !== `${label}:`) return;
       let end = index + 1;
       while (end < parent.children.length && isFooterTail(parent.children[end]!)) end += 1;
+      const tail = parent.children.slice(index + 1, end);
+      if (!tail.some((child) => child.type === 'element' && isFeedServiceLink(child))) return;
       parent.children.splice(index, end - index);
       return [SKIP, index];
     });

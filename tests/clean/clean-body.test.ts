@@ -1,0 +1,91 @@
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { describe, expect, test } from 'vitest';
+import { cleanBody } from '../../lib/clean/clean-body.ts';
+import { corpusArticle, corpusFiles, readCorpusArticle, seedDir } from './corpus.ts';
+
+const seed = readCorpusArticle(corpusFiles(seedDir)[0]!);
+const context = { url: 'https://news.example.com/a/b.html', publishedAt: new Date('2020-07-19T00:00:00Z') };
+const clean = (html: string) => cleanBody(html, context);
+
+describe('cleanBody on the seed article', () => {
+  const cleaned = cleanBody(seed.body, { url: seed.url, publishedAt: new Date('2023-03-17T09:15:02Z') });
+  const tree = fromHtml(cleaned.html, { fragment: true });
+
+  test('takes out the RFI photo as the lead image', () => {
+    expect(new URL(cleaned.image ?? '').hostname).toBe('s.rfi.fr');
+    expect(cleaned.image).toMatch(/\.JPG$/);
+    expect(selectAll('img', tree)).toHaveLength(0);
+  });
+
+  test('summarises with the lead', () => {
+    expect(cleaned.summary.startsWith('中国国家主席习近平将在3月20-22日对俄罗斯进行“国是访问”')).toBe(true);
+    expect(cleaned.summary.length).toBeLessThanOrEqual(300);
+  });
+
+  test('keeps the lead and all nine body paragraphs as paragraphs', () => {
+    const paragraphs = selectAll('p', tree);
+    expect(paragraphs).toHaveLength(10);
+    expect(selectAll('p > strong', tree)).toHaveLength(1);
+    expect(cleaned.text).toContain('白宫对此表示乐见其成。');
+  });
+
+  test('leaves no span, style, self-promo, feed link, dateline or rule', () => {
+    expect(selectAll('span, hr, [style]', tree)).toHaveLength(0);
+    expect(cleaned.html).not.toMatch(/data-selfpromo|feedx|获取更多RSS|17\/03\/2023|10:11/);
+    expect(cleaned.warnings).toEqual([]);
+    expect(cleaned.hasMedia).toBe(true);
+  });
+});
+
+describe('cleanBody on hostile input', () => {
+  test('drops event handlers from images', () => {
+    const { html } = clean('<p>a<img src="https://a.example/x.jpg" onerror="alert(1)"></p>');
+    expect(html).toBe('<p>a<img src="https://a.example/x.jpg" loading="lazy" decoding="async" referrerpolicy="no-referrer"></p>');
+  });
+
+  test('drops an image whose source is not a URL it may load', () => {
+    expect(clean('<p>a<img src=x onerror="alert(1)"><img src="javascript:alert(1)"></p>').html).toBe(
+      '<p>a<img src="https://news.example.com/a/x" loading="lazy" decoding="async" referrerpolicy="no-referrer"></p>',
+    );
+  });
+
+  test('keeps the text of a javascript: link, not the link', () => {
+    expect(clean('<p><a href="javascript:alert(1)">click</a> <a href="JaVaScRiPt:alert(1)">me</a></p>').html).toBe('<p><a>click</a> <a>me</a></p>');
+  });
+
+  test('strips scripts and styles with their content', () => {
+    const cleaned = clean('<p>a</p><script>alert("x")</script><style>p { color: red }</style><template><p>t</p></template><p>b</p>');
+    expect(cleaned.html).toBe('<p>a</p><p>b</p>');
+    expect(cleaned.text).not.toMatch(/alert|color|t$/);
+  });
+
+  test('strips svg and math with whatever they hide', () => {
+    expect(clean('<p>a</p><svg><script>alert(1)</script><text>svg text</text></svg><math><mi>x</mi></math><form><button>Go</button></form>').html).toBe('<p>a</p>');
+  });
+
+  test('drops srcset candidates that are not http(s)', () => {
+    expect(clean('<p>x</p><p><img src="https://a.example/1.jpg" srcset="javascript:alert(1) 1x, https://a.example/2.jpg 2x"> x</p>').html).toBe(
+      '<p>x</p><p><img src="https://a.example/1.jpg" srcset="https://a.example/2.jpg 2x" loading="lazy" decoding="async" referrerpolicy="no-referrer"> x</p>',
+    );
+  });
+
+  test('keeps no iframe, only a link to what it showed', () => {
+    expect(clean('<p>前文</p><iframe src="https://www.youtube.com/embed/abc123" srcdoc="<script>alert(1)</script>"></iframe>').html).toBe(
+      '<p>前文</p><p><a href="https://www.youtube.com/watch?v=abc123" rel="noopener noreferrer nofollow">https://www.youtube.com/watch?v=abc123</a></p>',
+    );
+  });
+
+  test('reports what it removed as warnings with a position', () => {
+    expect(clean('<p>a</p><iframe src="data:text/html,x"></iframe>').warnings).toEqual(['1:9-1:49: Removed an `iframe` with no http(s) source']);
+  });
+
+  test('never leaves a relative link, so a path prefix cannot capture it', () => {
+    const { html } = clean(corpusArticle('reuters-07.txt').body);
+    for (const element of selectAll('[href], [src]', fromHtml(html, { fragment: true }))) {
+      const url = String(element.properties.href ?? element.properties.src);
+      expect(url, url).toMatch(/^(https?:|mailto:)/);
+    }
+    expect(html).toContain('href="https://news.example.com/investing/currencies/quote?');
+  });
+});

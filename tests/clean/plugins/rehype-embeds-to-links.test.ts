@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest';
+import { rehypeEmbedsToLinks } from '../../../lib/clean/plugins/rehype-embeds-to-links.ts';
+import { corpusArticle } from '../corpus.ts';
+import { reasons, runPlugins } from '../run-plugins.ts';
+
+const run = (html: string) => runPlugins(html, [rehypeEmbedsToLinks]);
+
+describe('rehypeEmbedsToLinks', () => {
+  test('turns a YouTube player into a link to its watch page, titled like the player', () => {
+    expect(run('<p><iframe title="隔空嫖娼" src="https://www.youtube.com/embed/rcUdcGuod-k?feature=oembed"></iframe></p>').html).toBe(
+      '<p><a href="https://www.youtube.com/watch?v=rcUdcGuod-k">隔空嫖娼</a></p>',
+    );
+  });
+
+  test('turns a playlist player into its playlist page, in a paragraph when it stood between blocks', () => {
+    expect(run('<div><iframe src="https://www.youtube.com/embed/videoseries?list=PL0H0"></iframe></div>').html).toBe(
+      '<div><p><a href="https://www.youtube.com/playlist?list=PL0H0">https://www.youtube.com/playlist?list=PL0H0</a></p></div>',
+    );
+  });
+
+  test('links other iframes, objects and embeds to their source', () => {
+    expect(run('<p><iframe src="https://player.vimeo.com/video/385926487"></iframe><iframe src="https://example.org/embed/1"></iframe><object data="https://example.org/f.swf"></object></p>').html).toBe(
+      '<p><a href="https://vimeo.com/385926487">https://vimeo.com/385926487</a><a href="https://example.org/embed/1">https://example.org/embed/1</a><a href="https://example.org/f.swf">https://example.org/f.swf</a></p>',
+    );
+  });
+
+  test('reports and removes an embed with no http(s) source', () => {
+    const { html, file } = run('<p>a<iframe src="javascript:alert(1)"></iframe></p>');
+    expect(html).toBe('<p>a</p>');
+    expect(reasons(file)).toEqual(['Removed an `iframe` with no http(s) source']);
+  });
+
+  test('keeps a tweet as a quote with its text and drops the widget script', () => {
+    const { html } = run(corpusArticle('cdt-01.txt').body);
+    expect(html).toContain('<blockquote class="twitter-tweet"');
+    expect(html).toContain('不正确的记忆（3）');
+    expect(html).not.toContain('<script');
+  });
+
+  test('keeps video and audio with http(s) sources, always with controls', () => {
+    expect(run('<video src="https://a.example/v.mp4" autoplay muted></video><audio><source src="javascript:x"><source src="https://a.example/a.mp3"></audio>').html).toBe(
+      '<video src="https://a.example/v.mp4" controls></video><audio controls><source src="https://a.example/a.mp3"></audio>',
+    );
+  });
+
+  test('reports and removes a video with nothing playable', () => {
+    const { html, file } = run('<p>a</p><video src="data:video/mp4;base64,AAAA"></video>');
+    expect(html).toBe('<p>a</p>');
+    expect(reasons(file)).toEqual(['Removed a `video` with no http(s) source']);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { rehypeExtractSummary } from '../../../lib/clean/plugins/rehype-extract-summary.ts';
+import { runPlugins } from '../run-plugins.ts';
+
+const summaryOf = (html: string) => runPlugins(html, [rehypeExtractSummary]).file.data.summary;
+
+describe('rehypeExtractSummary', () => {
+  test('takes the marked-up lead paragraph, and leaves it in the body', () => {
+    const html = '<p>作者：桌子先生</p><p>第一段正文，足够长，足够长，足够长，足够长，足够长。</p><p class="story-body__introduction">年仅30岁的日本当红男星三浦春马周六被发现在家中去世。</p>';
+    const { html: out, file } = runPlugins(html, [rehypeExtractSummary]);
+    expect(file.data.summary).toBe('年仅30岁的日本当红男星三浦春马周六被发现在家中去世。');
+    expect(out).toBe(html);
+  });
+
+  test('takes the first paragraph with real text, skipping bylines, labels, asides and quotes', () => {
+    expect(
+      summaryOf('<blockquote><p>一条推文的内容，也有足够长的文字在这里出现。</p></blockquote><p>作者：桌子先生</p><p>以下为中国数字时代摘自网友评论的一些内容如下所示的：</p><p><i>（欢迎点击此处订阅NYT简报，我们将在每个工作日发送最新内容至您的邮箱。）</i></p><p>  华盛顿——《纽约时报》调查发现，\n 特朗普总统和他的高级助手们…</p>'),
+    ).toBe('华盛顿——《纽约时报》调查发现， 特朗普总统和他的高级助手们…');
+  });
+
+  test('falls back to the start of the body when there is no paragraph', () => {
+    expect(summaryOf('<div>只有一行字</div>')).toBe('只有一行字');
+  });
+
+  test('cuts a long lead to about 300 characters at a word boundary, with an ellipsis', () => {
+    const words = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
+    const summary = summaryOf(`<p>${words}</p>`) ?? '';
+    expect(summary.length).toBeLessThanOrEqual(300);
+    expect(summary.endsWith('…')).toBe(true);
+    expect(words.startsWith(summary.slice(0, -1))).toBe(true);
+    expect(summary.slice(0, -1)).toMatch(/word\d+$/);
+  });
+});
