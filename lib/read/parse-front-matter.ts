@@ -66,6 +66,6 @@ export function parseFrontMatter(text: string): Result<FrontMatterSplit> {
     return fail(`front matter: ${firstLine}`);
   }
   const parsed = frontMatterSchema.safeParse(data ?? {});
-  if (!parsed.success) return fail(formatIssues(parsed.error).map((issue) => `front matter: ${issue}`).join('; '));
+  if (!parsed.success) return fail(formatIssues(parsed.error).map((issue) => `front matter: ${issue}`).join('\n'));
   return ok({ frontMatter: parsed.data, rest: cursor.rest() });
 }

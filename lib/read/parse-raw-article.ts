@@ -98,7 +98,7 @@ function assemble(fields: Fields, frontMatter: FrontMatter | undefined): Result<
   const { title, url, publishedAt, body } = fields;
   if (!title.ok || !url.ok || !publishedAt.ok || !body.ok) {
     const reasons = [title, url, publishedAt, body].flatMap((field) => (field.ok ? [] : [field.reason]));
-    return fail(reasons.join('; '));
+    return fail(reasons.join('\n'));
   }
   const parsed = rawArticleSchema.safeParse({
     title: title.value,
@@ -108,5 +108,5 @@ function assemble(fields: Fields, frontMatter: FrontMatter | undefined): Result<
     author: frontMatter?.author,
     tags: frontMatter?.tags ?? [],
   });
-  return parsed.success ? ok(parsed.data) : fail(formatIssues(parsed.error).join('; '));
+  return parsed.success ? ok(parsed.data) : fail(formatIssues(parsed.error).join('\n'));
 }

@@ -76,6 +76,18 @@ describe('digest check', () => {
     expect(stdout).toContain('2 ok, 2 with errors, 0 duplicates, 2 ignored');
   });
 
+  test('lists every problem of a file, one line each', async () => {
+    const bad = await mkdtemp(join(tmpdir(), 'bad-'));
+    await writeFile(join(bad, 'a.txt'), '<!--abc-->\n[ ](nowhere)\n------\n\n<p>Body.</p>');
+    const { code, stdout } = await cli(['check', '--content', bad], tmpdir());
+    const lines = stdout.split('\n').filter((line) => line.startsWith(`${bad}/a.txt: `));
+    expect(code).toBe(1);
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines.some((line) => line.includes('title:'))).toBe(true);
+    expect(lines.some((line) => line.includes('url:'))).toBe(true);
+    expect(lines.some((line) => line.includes('"abc" is not a number'))).toBe(true);
+  });
+
   test('passes a folder of good files', async () => {
     const good = await mkdtemp(join(tmpdir(), 'good-'));
     await copyFile(join(feedx, 'dw-27.txt'), join(good, 'dw-27.txt'));

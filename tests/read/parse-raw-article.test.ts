@@ -151,7 +151,7 @@ describe('missing or broken header', () => {
 
   test('reports every field problem at once', () => {
     const text = lines('<!--abc-->', '[](nowhere)', '------', '');
-    expect(reason(text).split('; ')).toEqual([
+    expect(reason(text).split('\n')).toEqual([
       'title: must not be empty',
       'url: must be an absolute http(s) URL (got "nowhere")',
       'timestamp "abc" is not a number',
@@ -218,7 +218,7 @@ describe('front matter', () => {
   });
 
   test('names what the front matter lacks when there is no header', () => {
-    expect(reason(lines('---', 'title: t', '---', '<p>x</p>')).split('; ')).toEqual([
+    expect(reason(lines('---', 'title: t', '---', '<p>x</p>')).split('\n')).toEqual([
       'url: missing: no header and no "from" in front matter',
       'publishedAt: missing: no header and no "date" in front matter',
     ]);
