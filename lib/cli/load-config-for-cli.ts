@@ -8,12 +8,12 @@ import { ok } from '../result.ts';
  * The site's configuration. Reading and checking files works without one (defaults),
  * but building a site needs the user's absolute URL, so `required` makes it mandatory.
  */
-export async function loadConfigForCli(file: string | undefined, required: boolean): Promise<Result<SiteConfig>> {
+export async function loadConfigForCli(file: string | undefined, required: boolean, siteUrl?: string): Promise<Result<SiteConfig>> {
   const path = file ?? 'site.config.ts';
   if (!required && file === undefined && !(await exists(path))) {
     return ok(siteConfigSchema.parse({ title: 'News Digest', url: 'https://example.org' }));
   }
-  return loadSiteConfig(path);
+  return loadSiteConfig(path, siteUrl === undefined ? {} : { url: siteUrl });
 }
 
 const exists = (path: string) => access(path).then(() => true, () => false);

@@ -17,6 +17,7 @@ Usage:
 
 Options:
   --config FILE   the site configuration (default site.config.ts)
+  --site-url URL  build, serve: the published site's origin, overriding url in site.config.ts
   --strict        build: exit 1, writing nothing, when any file is rejected
   --report FILE   build: write the account of every file as JSON
   --cache DIR     build, serve: where parsed articles are kept between builds (default .cache/digest)
@@ -32,6 +33,7 @@ const options = {
   port: { type: 'string', default: '8080' },
   cache: { type: 'string', default: '.cache/digest' },
   config: { type: 'string' },
+  'site-url': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -50,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
     return command === undefined && !values.help ? 2 : 0;
   }
   const needsSite = command === 'build' || command === 'serve';
-  const config = await loadConfigForCli(values.config, needsSite);
+  const config = await loadConfigForCli(values.config, needsSite, values['site-url']);
   if (!config.ok) {
     process.stderr.write(`${config.reason}\n`);
     return 2;

@@ -4,8 +4,11 @@ import { siteConfigSchema, type SiteConfig } from './site-config-schema.ts';
 import { formatIssues } from '../schema/format-issues.ts';
 import { fail, ok, type Result } from '../result.ts';
 
-/** Reads `site.config.ts` (or another file) and validates it, naming every problem. */
-export async function loadSiteConfig(file = 'site.config.ts'): Promise<Result<SiteConfig>> {
+/**
+ * Reads `site.config.ts` (or another file) and validates it, naming every problem.
+ * `overrides` come from the command line, such as the site URL a Pages workflow knows.
+ */
+export async function loadSiteConfig(file = 'site.config.ts', overrides: Partial<SiteConfig> = {}): Promise<Result<SiteConfig>> {
   const path = resolve(file);
   let loaded: unknown;
   try {
@@ -13,7 +16,7 @@ export async function loadSiteConfig(file = 'site.config.ts'): Promise<Result<Si
   } catch (error) {
     return fail(`${file}: cannot load: ${(error as Error).message}`);
   }
-  const parsed = siteConfigSchema.safeParse(loaded);
+  const parsed = siteConfigSchema.safeParse(typeof loaded === 'object' && loaded !== null ? { ...loaded, ...overrides } : loaded);
   if (!parsed.success) return fail(formatIssues(parsed.error).map((line) => `${file}: ${line}`).join('\n'));
   return ok(parsed.data);
 }
