@@ -1,4 +1,5 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eleventy } from '@11ty/eleventy';
@@ -33,6 +34,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ pages: num
   const fresh = join(dirname(outDir), `.${basename(outDir)}.building-${stamp}`);
   const stale = join(dirname(outDir), `.${basename(outDir)}.old-${stamp}`);
   await mkdir(dirname(outDir), { recursive: true });
+  await removeLeftovers(outDir);
+  // Ctrl-C mid-build: the published output was never touched; take the half-written one away too.
+  const onInterrupt = (signal: NodeJS.Signals) => {
+    rmSync(fresh, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onInterrupt).once('SIGTERM', onInterrupt);
   try {
     const eleventy = new Eleventy(templatesDir, fresh, {
       quietMode: true,
@@ -59,5 +67,26 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ pages: num
   } catch (error) {
     await rm(fresh, { recursive: true, force: true });
     throw error;
+  } finally {
+    process.off('SIGINT', onInterrupt).off('SIGTERM', onInterrupt);
+  }
+}
+
+/** Half-written outputs of builds that were killed outright (no chance to clean up), found beside `outDir`. */
+async function removeLeftovers(outDir: string): Promise<void> {
+  const prefix = `.${basename(outDir)}.`;
+  const leftovers = (await readdir(dirname(outDir))).filter((name) => {
+    const pid = /^(?:building|old)-(\d+)-/.exec(name.slice(prefix.length))?.[1];
+    return name.startsWith(prefix) && pid !== undefined && !isRunning(Number(pid));
+  });
+  await Promise.all(leftovers.map((name) => rm(join(dirname(outDir), name), { recursive: true, force: true })));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
