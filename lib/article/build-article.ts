@@ -27,6 +27,9 @@ export function buildArticle(source: ArticleSource, options: ArticleOptions): Re
     return assemble(source, options);
   } catch (error) {
     // A pathological file must cost only itself, whatever breaks inside a library.
+    if (error instanceof RangeError && /call stack/.test(error.message)) {
+      return fail('body: HTML nested too deeply to process (hundreds of levels of elements inside each other)');
+    }
     return fail(`cannot be processed: ${(error as Error).message}`);
   }
 }
