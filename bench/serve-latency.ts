@@ -33,6 +33,8 @@ export interface ServeOptions {
 }
 
 const pollMs = 20;
+/** A request the server holds (it may accept connections mid-build) must not stall the polling. */
+const requestLimitMs = 2000;
 
 /** `digest serve` on the archive: how long each dropped file takes to be served as a page. */
 export async function measureServe(options: ServeOptions): Promise<ServeResult> {
@@ -72,7 +74,7 @@ async function pollUntil(url: string, text: string | undefined, limitMs: number,
   const deadline = performance.now() + limitMs;
   while (performance.now() < deadline && !gaveUp()) {
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(Math.max(1000, deadline - performance.now())) });
+      const response = await fetch(url, { signal: AbortSignal.timeout(requestLimitMs) });
       const body = await response.text();
       if (response.status === 200 && (text === undefined || body.includes(text))) return true;
     } catch {
