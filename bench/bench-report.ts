@@ -15,7 +15,7 @@ export interface SizeResult {
 export interface BenchResult {
   date: string;
   seed: number;
-  machine: { cpus: number; memoryGiB: number; node: string; hugo: string };
+  machine: { cpus: number; memoryGiB: number; node: string; hugo: string; loadAverage: { start: number; end: number } };
   templates: { used: number; skipped: number; via: string; note: string | undefined };
   sizes: SizeResult[];
   serve: (ServeResult & { size: number }) | undefined;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -195,7 +195,7 @@ async function main(): Promise<number> {
     const result: BenchResult = {
       date: new Date().toISOString(),
       seed: options.seed,
-      machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, hugo: hugoVersion },
+      machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, hugo: hugoVersion, loadAverage: { start: loadavg()[0] ?? 0, end: 0 } },
       templates: { used: templates.length, skipped: corpus.skipped.length + corpus.templates.length - templates.length, via: cleanedBodies.via, note: cleanedBodies.note },
       sizes: [],
       serve: undefined,
@@ -227,6 +227,10 @@ async function main(): Promise<number> {
       if (!options.keep) await rm(join(base, String(size)), { recursive: true, force: true });
     }
     if (options.skipServe) notes.push('serve not measured (--skip-serve)');
+    result.machine.loadAverage.end = loadavg()[0] ?? 0;
+    const { start, end } = result.machine.loadAverage;
+    // Others share these machines: a load well above the core count slows both builds, and ratios less than seconds.
+    notes.push(`1-minute load average ${start.toFixed(1)} at the start, ${end.toFixed(1)} at the end, on ${result.machine.cpus} cores`);
 
     const report = formatReport(result);
     log(`\n${report}\n`);
