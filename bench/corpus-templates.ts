@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readRawArticle } from '../lib/read/read-raw-article.ts';
 
 /** A real article file to replicate: its title, the host it came from and its body, kept byte for byte. */
@@ -18,7 +19,9 @@ export interface CorpusLoad {
   skipped: { file: string; reason: string }[];
 }
 
-export const defaultCorpusDirs = ['/work/shared/corpus/seed', '/work/shared/corpus/feedx'];
+// shared/ sits beside the checkout, here and in CI's fresh clone.
+const corpusDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus');
+export const defaultCorpusDirs = [join(corpusDir, 'seed'), join(corpusDir, 'feedx')];
 
 /** Every article file (`.txt`) in the corpus folders, in a fixed order so the same seed gives the same archive. */
 export async function loadCorpusTemplates(dirs: readonly string[] = defaultCorpusDirs): Promise<CorpusLoad> {
