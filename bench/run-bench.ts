@@ -75,7 +75,7 @@ async function countPages(dir: string): Promise<number> {
 }
 
 function failed(what: string, run: TimedRun, logDir: string): BenchFailure {
-  return new BenchFailure(`${what} failed (exit ${run.code}); logs in ${logDir}\n--- stderr (last lines) ---\n${run.stderrTail || '(empty)'}`);
+  return new BenchFailure(`${what} failed (exit ${run.code}); logs in ${logDir} (kept only with --keep)\n--- stderr (last lines) ---\n${run.stderrTail || '(empty)'}`);
 }
 
 async function oursBuild(dirs: { content: string; out: string; cache: string; logs: string }, name: string): Promise<TimedRun> {
