@@ -22,9 +22,11 @@ export function rehypeRemoveFeedFooter(options: Readonly<RemoveFeedFooterOptions
   const label = options.label ?? '获取更多RSS';
 
   return (tree: Root, file: VFile): void => {
+    // Reading the text of every element is costly on deep span soup: only do it when the label is there at all.
+    const hasLabel = toString(tree).includes(label);
     visit(tree, 'element', (node, index, parent) => {
       if (parent === undefined || index === undefined) return;
-      if (isSelfPromo(node) || isFooterBlock(node, label)) {
+      if (isSelfPromo(node) || (hasLabel && isFooterBlock(node, label))) {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
@@ -32,7 +34,7 @@ export function rehypeRemoveFeedFooter(options: Readonly<RemoveFeedFooterOptions
     });
 
     // A footer whose label sits loose among other content: drop the label and the links after it.
-    visit(tree, 'text', (node, index, parent) => {
+    if (hasLabel) visit(tree, 'text', (node, index, parent) => {
       if (parent === undefined || index === undefined) return;
       const text = node.value.trim();
       if (text !== label && text !== `${label}：` && text !== `${label}:`) return;
