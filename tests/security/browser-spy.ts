@@ -61,11 +61,12 @@ async function fireEverything(): Promise<number> {
   const mouse = ['mouseover', 'mouseenter', 'mousemove', 'mousedown', 'mouseup', 'click', 'dblclick', 'auxclick', 'contextmenu', 'mouseout', 'mouseleave', 'wheel'];
   const pointer = ['pointerover', 'pointerenter', 'pointerdown', 'pointerup', 'pointermove', 'pointerout'];
   const plain = ['load', 'error', 'toggle', 'input', 'change', 'beforeinput', 'select', 'scroll', 'submit', 'reset', 'invalid', 'copy', 'paste', 'play', 'canplay', 'loadstart', 'begin', 'start'];
+  const focusable = 'a[href], area[href], input, select, textarea, button, iframe, object, embed, summary, [tabindex], [contenteditable], [autofocus]';
   const elements = [...document.querySelectorAll('*')];
   for (const element of elements) {
     for (const type of mouse) element.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view: window }));
     for (const type of pointer) element.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true }));
-    if (element instanceof HTMLElement || element instanceof SVGElement) element.focus();
+    if ((element instanceof HTMLElement || element instanceof SVGElement) && element.matches(focusable)) element.focus();
     for (const type of ['focus', 'focusin', 'blur', 'focusout']) element.dispatchEvent(new FocusEvent(type, { bubbles: type.endsWith('in') || type.endsWith('out') }));
     for (const type of ['keydown', 'keypress', 'keyup']) element.dispatchEvent(new KeyboardEvent(type, { bubbles: true, cancelable: true, key: 'Enter' }));
     for (const type of plain) element.dispatchEvent(new Event(type, { bubbles: false, cancelable: true }));
@@ -76,7 +77,7 @@ async function fireEverything(): Promise<number> {
     }
   }
   window.dispatchEvent(new Event('load'));
-  await new Promise((resolve) => setTimeout(resolve, 150));
+  await new Promise((resolve) => setTimeout(resolve, 50));
   return elements.length;
 }
 

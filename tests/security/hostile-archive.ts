@@ -62,6 +62,12 @@ function fieldFile(payload: FieldPayload): string {
   ].join('\n');
 }
 
+/**
+ * Built under a path prefix, as for a GitHub Pages project site: Eleventy's HtmlBasePlugin then re-parses and
+ * re-serializes every page (posthtml), a second parser our sanitized HTML must survive.
+ */
+export const hostilePrefix = '/xss/';
+
 export interface HostileSite {
   work: string;
   contentDir: string;
@@ -82,6 +88,6 @@ export async function buildHostileSite(): Promise<HostileSite> {
   ]);
   const archive = await loadArchive({ contentDir, config: hostileConfig });
   const outDir = join(work, 'site');
-  const { pages } = await buildSite({ archive, config: hostileConfig, outDir });
+  const { pages } = await buildSite({ archive, config: hostileConfig, outDir, pathPrefix: hostilePrefix });
   return { work, contentDir, outDir, archive, pages };
 }
