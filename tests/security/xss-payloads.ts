@@ -154,9 +154,9 @@ const classes: Record<PayloadClass, readonly [string, Make][]> = {
   ],
   srcset: [
     ['img srcset javascript candidate', (c) => `<img srcset="javascript:${c} 1x">`],
-    ['img srcset with one bad candidate of two', (c) => `<img srcset="https://example.com/a.jpg 1x, javascript:${c} 2x">`],
+    ['img srcset with one bad candidate of two', (c) => `<img src="https://example.com/c.jpg" srcset="https://example.com/a.jpg 1x, javascript:${c} 2x">`],
     ['img srcset data candidate', (c) => `<img srcset="data:image/svg+xml,<svg onload='${c}'/> 1x">`],
-    ['img srcset entity-obfuscated candidate', (c) => `<img srcset="https://example.com/a.jpg 300w, &#106;avascript:${c} 600w">`],
+    ['img srcset entity-obfuscated candidate', (c) => `<img src="https://example.com/c.jpg" srcset="https://example.com/a.jpg 300w, &#106;avascript:${c} 600w">`],
     ['picture source srcset javascript', (c) => `<picture><source srcset="javascript:${c}"><img src="https://example.com/a.jpg"></picture>`],
     ['picture source srcset mixed candidates', (c) => `<picture><source srcset="https://example.com/a.webp 1x, vbscript:${c} 2x" type="image/webp"><img src="https://example.com/a.jpg"></picture>`],
     ['lazy data-srcset javascript', (c) => `<img data-srcset="javascript:${c} 1x" src="https://example.com/a.jpg">`],

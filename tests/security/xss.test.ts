@@ -1,6 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { chromium, type Browser } from 'playwright-core';
@@ -88,6 +89,22 @@ describe('every built page, read from its HTML', () => {
       if (article.data.author) expect(text).toContain(article.data.author);
       expect(text).toContain(article.data.source);
     }
+  });
+
+  test('keeps the safe part of hostile markup: good srcset candidates, http(s) links, embeds as links', () => {
+    const bodyOf = (name: string) => {
+      const payload = bodyPayloads.find((candidate) => candidate.name === name)!;
+      const article = site.archive.articles.find((candidate) => candidate.data.title.startsWith(`Payload ${payload.id}:`))!;
+      return fromHtml(article.html, { fragment: true });
+    };
+    const attribute = (name: string, selector: string, key: string) => selectAll(selector, bodyOf(name)).map((node) => node.properties[key]);
+    expect(attribute('img srcset with one bad candidate of two', 'img', 'srcSet')).toEqual(['https://example.com/a.jpg 1x']);
+    expect(attribute('img srcset entity-obfuscated candidate', 'img', 'srcSet')).toEqual(['https://example.com/a.jpg 300w']);
+    expect(attribute('picture source srcset mixed candidates', 'source', 'srcSet')).toEqual(['https://example.com/a.webp 1x']);
+    expect(attribute('a onclick on a safe link', 'a', 'href')).toEqual(['https://example.com/']);
+    expect(attribute('iframe with http src and onload', 'a', 'href')).toEqual(['https://www.youtube.com/watch?v=abc']);
+    expect(attribute('video poster', 'video', 'src')).toEqual(['https://example.com/v.mp4']);
+    expect(attribute('video poster', 'video', 'poster')).toEqual([undefined]);
   });
 
   test('leaves template syntax in titles and bodies as literal text: Nunjucks never evaluates content', () => {
