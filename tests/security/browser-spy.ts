@@ -97,41 +97,25 @@ export function withoutPolicy(html: string): string {
   return html.slice(0, start) + html.slice(end);
 }
 
-export interface SpyContextOptions {
-  /** Serve every HTML page with its CSP `<meta>` removed. */
-  stripPolicy: boolean;
-  findings: Finding[];
-}
-
 /** A browser context where only 127.0.0.1 is reachable and every frame has the spy. */
-export async function spyContext(browser: Browser, { stripPolicy, findings }: SpyContextOptions): Promise<BrowserContext> {
-  const context = await browser.newContext({ javaScriptEnabled: true });
+export async function spyContext(browser: Browser, findings: Finding[]): Promise<BrowserContext> {
+  const context = await browser.newContext();
   await context.exposeBinding('__xssReport', (source, kind: string, detail: string) => {
     findings.push({ page: source.page.url(), kind, detail });
   });
   await context.addInitScript({ content: inPage(installSpy) });
-  await context.route('**/*', async (route) => {
-    const request = route.request();
-    const url = new URL(request.url());
-    if (url.hostname !== '127.0.0.1') return route.abort();
-    if (!stripPolicy || request.resourceType() !== 'document') return route.continue();
-    const response = await route.fetch();
-    const type = response.headers()['content-type'] ?? '';
-    if (!type.startsWith('text/html')) return route.fulfill({ response });
-    return route.fulfill({ response, body: withoutPolicy(await response.text()) });
-  });
+  await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
   return context;
 }
 
 /** Loads `url`, fires every event on every element, and records dialogs and page errors mentioning the spy. */
-export async function exercisePage(page: Page, url: string, findings: Finding[]): Promise<number> {
+export async function exercisePage(page: Page, url: string, findings: Finding[], status = 200): Promise<number> {
   const response = await page.goto(url, { waitUntil: 'load' });
-  if (response === null || (response.status() !== 200 && !url.endsWith('404.html'))) {
-    throw new Error(`${url}: HTTP ${response?.status()}`);
-  }
+  if (response?.status() !== status) throw new Error(`${url}: HTTP ${response?.status()}, expected ${status}`);
   const elements = (await page.evaluate(inPage(fireEverything))) as number;
   // Safe links are held back, so landing anywhere else means a payload moved the page.
-  if (page.url().split('#')[0] !== url) findings.push({ page: url, kind: 'navigated', detail: page.url() });
+  const where = (address: string) => { const parsed = new URL(address); return parsed.origin + parsed.pathname; };
+  if (where(page.url()) !== where(url)) findings.push({ page: url, kind: 'navigated', detail: page.url() });
   return elements;
 }
 
