@@ -9,6 +9,7 @@ import { articleId } from './article-id.ts';
 import { detectLanguage } from './detect-language.ts';
 import { readingMinutes } from './reading-time.ts';
 import { sourceName } from './source-name.ts';
+import { summaryOpensBody } from './summary-opens-body.ts';
 
 export interface ArticleSource {
   /** Path relative to the content folder, with forward slashes. */
@@ -54,6 +55,7 @@ function assemble(source: ArticleSource, options: ArticleOptions): Result<Articl
       lang: detectLanguage(`${title}\n${cleaned.text}`, options.language),
       image: cleaned.image,
       summary: cleaned.summary,
+      summaryOpensBody: summaryOpensBody(cleaned.summary, cleaned.text),
       file: source.file,
       readingMinutes: readingMinutes(cleaned.text),
       author,

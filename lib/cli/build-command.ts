@@ -32,9 +32,16 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     if (options.reportFile) await writeFile(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
     return 1;
   }
-  const { pages } = await buildSite({ archive, config: options.config, outDir: options.outDir, pathPrefix: options.pathPrefix });
+  const { pages, rendered } = await buildSite({
+    archive,
+    config: options.config,
+    outDir: options.outDir,
+    pathPrefix: options.pathPrefix,
+    cacheDir: options.cacheDir,
+  });
   if (options.reportFile) await writeFile(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`${formatReport(report)}\nwrote ${pages} pages to ${options.outDir} in ${seconds} s\n`);
+  const parsed = `${archive.stats.parsed} files parsed, ${archive.stats.cached} from the cache`;
+  process.stdout.write(`${formatReport(report)}\n${parsed}; ${pages} pages in ${options.outDir} (${rendered} rendered, ${pages - rendered} unchanged) in ${seconds} s\n`);
   return 0;
 }

@@ -10,6 +10,6 @@ export async function serveCommand(options: { contentDir: string; port: number; 
     process.stdout.write(`${formatReport(namedReport(archive.report, options.contentDir))}\n`);
     return archive;
   };
-  await serveSite({ contentDir: options.contentDir, config: options.config, port: options.port, load });
+  await serveSite({ contentDir: options.contentDir, config: options.config, port: options.port, load, cacheDir: options.cacheDir });
   return 0;
 }

@@ -16,6 +16,8 @@ export const articleDataSchema = z.object({
   lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 tag'),
   image: httpUrl.optional(),
   summary: z.string().max(320),
+  /** The body's text begins with the summary: pages need not show it twice. */
+  summaryOpensBody: z.boolean(),
   /** Path relative to the content folder, with forward slashes. */
   file: z.string().min(1),
   readingMinutes: z.number().int().min(1),

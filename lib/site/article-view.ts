@@ -1,7 +1,6 @@
 import type { Article } from '../schema/article.ts';
 import { dayLabel } from './date-labels.ts';
 import { articlePath, articleSlug, dayKey, dayPath } from './site-paths.ts';
-import { summaryOpensBody } from './summary-opens-body.ts';
 import { fillCount, type UiStrings } from './ui-strings.ts';
 import { xmlSafe } from './xml-safe.ts';
 import { zonedDate, zonedIso } from './zoned-date.ts';
@@ -69,7 +68,7 @@ export function articleView({ data, html }: Article, context: ViewContext): Arti
     author: data.author,
     tags: data.tags,
     summary,
-    showSummary: summary.trim() !== '' && !summaryOpensBody(summary, html),
+    showSummary: summary.trim() !== '' && !data.summaryOpensBody,
     readingTime: fillCount(context.ui.readingTime, data.readingMinutes),
     datetime: zonedIso(zoned),
     time: `${zoned.hour}:${zoned.minute}`,

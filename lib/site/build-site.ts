@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,8 @@ import type { SiteConfig } from '../config/site-config-schema.ts';
 import { configureEleventy } from './eleventy-config.ts';
 import { buildSiteModel } from './site-model.ts';
 import { normalizePathPrefix } from './site-paths.ts';
+import { planRender, type RenderPlan } from './render-plan.ts';
+import { listOutput, readRenderManifest, sharedRenderKey, writeRenderManifest } from './render-manifest.ts';
 
 export const defaultTemplatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
 
@@ -20,14 +22,29 @@ export interface BuildSiteOptions {
   /** `serve` lets the dev server's reload script through the page's security policy. */
   mode?: 'build' | 'serve';
   templatesDir?: string;
+  /**
+   * Where to remember what each page showed. With it, a rebuild renders only the pages whose
+   * content changed and carries the others over from the previous output; without it, everything is rendered.
+   */
+  cacheDir?: string;
+}
+
+export interface BuiltSite {
+  /** HTML pages in the output. */
+  pages: number;
+  /** Of those, how many were rendered this time (the rest were unchanged). */
+  rendered: number;
 }
 
 /** Renders the whole archive into `outDir`, replacing what was there only once the new site is complete. */
-export async function buildSite(options: BuildSiteOptions): Promise<{ pages: number }> {
+export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const outDir = resolve(options.outDir);
   const pathPrefix = normalizePathPrefix(options.pathPrefix);
   const model = buildSiteModel({ articles: options.archive.articles, config: options.config, pathPrefix, mode: options.mode ?? 'build' });
   const templatesDir = options.templatesDir ?? defaultTemplatesDir;
+  const shared = await sharedRenderKey(templatesDir, model, pathPrefix);
+  const previous = options.cacheDir ? await readRenderManifest(options.cacheDir, outDir) : undefined;
+  const plan = planRender(model, shared, previous, previous ? await listOutput(outDir) : new Set());
 
   // A sibling of outDir, so the final rename stays on one file system.
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
@@ -45,10 +62,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ pages: num
     const eleventy = new Eleventy(templatesDir, fresh, {
       quietMode: true,
       pathPrefix,
-      config: (eleventyConfig) => configureEleventy(eleventyConfig, { model, templatesDir }),
+      config: (eleventyConfig) => configureEleventy(eleventyConfig, { model, pages: plan.render, templatesDir }),
     });
     const [, templates] = await eleventy.write();
-    const pages = templates.filter((result) => typeof result.outputPath === 'string' && result.outputPath.endsWith('.html')).length;
+    const rendered = templates.filter((result) => typeof result.outputPath === 'string' && result.outputPath.endsWith('.html')).length;
+    await carryOver(plan, outDir, fresh);
+    const pages = rendered + plan.reuse.filter((file) => file.endsWith('.html')).length;
     const hadPrevious = await rename(outDir, stale).then(
       () => true,
       (error: NodeJS.ErrnoException) => {
@@ -63,12 +82,22 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ pages: num
       throw error;
     }
     await rm(stale, { recursive: true, force: true });
-    return { pages };
+    if (options.cacheDir) await writeRenderManifest(options.cacheDir, outDir, plan.manifest);
+    return { pages, rendered };
   } catch (error) {
     await rm(fresh, { recursive: true, force: true });
     throw error;
   } finally {
     process.off('SIGINT', onInterrupt).off('SIGTERM', onInterrupt);
+  }
+}
+
+/** Unchanged pages join the new output as hard links to the previous one's files: no copying, no rendering. */
+async function carryOver(plan: RenderPlan, from: string, to: string): Promise<void> {
+  const folders = new Set(plan.reuse.map((file) => dirname(join(to, file))));
+  for (const folder of folders) await mkdir(folder, { recursive: true });
+  for (const file of plan.reuse) {
+    await link(join(from, file), join(to, file)).catch(() => copyFile(join(from, file), join(to, file)));
   }
 }
 

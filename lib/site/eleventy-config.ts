@@ -2,10 +2,13 @@ import { relative } from 'node:path';
 import { HtmlBasePlugin, type EleventyConfig } from '@11ty/eleventy';
 import { jsonFeed } from './feed-view.ts';
 import type { SiteModel } from './site-model.ts';
+import type { PagedModel } from './render-plan.ts';
 import { fillCount } from './ui-strings.ts';
 
 export interface EleventySiteOptions {
   model: SiteModel;
+  /** The paginated pages to render this time (all of them on a full build). */
+  pages: PagedModel;
   templatesDir: string;
 }
 
@@ -13,7 +16,7 @@ export interface EleventySiteOptions {
  * The archive reaches Eleventy as one global data object, never as templates: nothing from an article file
  * enters the data cascade, and its text is only ever output through autoescaping variables.
  */
-export function configureEleventy(eleventyConfig: EleventyConfig, { model, templatesDir }: EleventySiteOptions): void {
+export function configureEleventy(eleventyConfig: EleventyConfig, { model, pages, templatesDir }: EleventySiteOptions): void {
   eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.setTemplateFormats(['njk']);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
@@ -21,6 +24,7 @@ export function configureEleventy(eleventyConfig: EleventyConfig, { model, templ
   eleventyConfig.addPassthroughCopy({ [relative(process.cwd(), `${templatesDir}/assets`) || '.']: 'assets' });
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addGlobalData('digest', model);
+  eleventyConfig.addGlobalData('pages', pages);
   // Nothing iterates Eleventy's collections; keeping thousands of pages out of them saves memory.
   eleventyConfig.addGlobalData('eleventyExcludeFromCollections', true);
   eleventyConfig.addFilter('count', (text: string, n: number) => fillCount(text, n));

@@ -24,6 +24,8 @@ export interface ServeSiteOptions {
   signal?: AbortSignal;
   onEvent?: (event: ServeEvent) => void;
   templatesDir?: string;
+  /** Remembers what each page showed, so a rebuild renders only what a change touched. */
+  cacheDir?: string;
 }
 
 const settleMs = 150;
@@ -47,7 +49,14 @@ export async function serveSite(options: ServeSiteOptions): Promise<void> {
   const build = async (): Promise<void> => {
     try {
       const archive = await options.load();
-      const { pages } = await buildSite({ archive, config: options.config, outDir, mode: 'serve', templatesDir: options.templatesDir });
+      const { pages } = await buildSite({
+        archive,
+        config: options.config,
+        outDir,
+        mode: 'serve',
+        ...(options.templatesDir === undefined ? {} : { templatesDir: options.templatesDir }),
+        ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
+      });
       report({ type: 'rebuilt', pages, articles: archive.articles.length });
     } catch (error) {
       report({ type: 'error', reason: error instanceof Error ? error.message : String(error) });

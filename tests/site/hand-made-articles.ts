@@ -49,6 +49,7 @@ export function handMadeArticles(count: number): Article[] {
           lang: source.lang,
           image: index % 3 === 0 ? `https://img.${source.host}/${index}.jpg` : undefined,
           summary,
+          summaryOpensBody: summary === '',
           file: `a/${index}.txt`,
           readingMinutes: 1 + (index % 4),
           author: index % 4 === 0 ? 'Reporter <b>One</b>' : undefined,
