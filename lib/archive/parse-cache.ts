@@ -7,29 +7,41 @@ import type { Result } from '../result.ts';
 /** What a file's bytes became last time: cached by content, so a renamed or touched file is not parsed again. */
 export type CachedParse = Result<Article>;
 
-interface CacheFile {
-  version: string;
+/** A file as last seen: when its size and times are unchanged, its content key is reused without reading it. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  key: string;
+}
+
+export interface ParseCache {
   entries: Map<string, CachedParse>;
+  stamps: Map<string, FileStamp>;
+}
+
+interface CacheFile extends ParseCache {
+  version: string;
 }
 
 const cacheName = 'parsed-articles.v8';
 
 /** The cache for this pipeline version; empty when there is none, it is unreadable, or it is from another version. */
-export async function readParseCache(cacheDir: string, version: string): Promise<Map<string, CachedParse>> {
+export async function readParseCache(cacheDir: string, version: string): Promise<ParseCache> {
   try {
     const cache = deserialize(await readFile(join(cacheDir, cacheName))) as CacheFile;
-    if (cache.version === version && cache.entries instanceof Map) return cache.entries;
+    if (cache.version === version && cache.entries instanceof Map && cache.stamps instanceof Map) return { entries: cache.entries, stamps: cache.stamps };
   } catch {
     // No cache yet, or a damaged one: both mean parse everything.
   }
-  return new Map();
+  return { entries: new Map(), stamps: new Map() };
 }
 
 /** Written whole and renamed into place, so an interrupted build never leaves a half-written cache. */
-export async function writeParseCache(cacheDir: string, version: string, entries: Map<string, CachedParse>): Promise<void> {
+export async function writeParseCache(cacheDir: string, version: string, { entries, stamps }: ParseCache): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
   const target = join(cacheDir, cacheName);
   const partial = `${target}.${process.pid}.tmp`;
-  await writeFile(partial, serialize({ version, entries } satisfies CacheFile));
+  await writeFile(partial, serialize({ version, entries, stamps } satisfies CacheFile));
   await rename(partial, target);
 }

@@ -63,6 +63,14 @@ describe('the parse cache', () => {
     expect(warm.articles.find((article) => article.data.file === 'bbc-renamed.txt')).toBeDefined();
   });
 
+  test('a file touched but not changed is recognised by its content', async () => {
+    await loadArchive({ contentDir: content, config, cacheDir });
+    const { utimes } = await import('node:fs/promises');
+    await utimes(join(content, 'dw-27.txt'), new Date(), new Date(Date.now() + 5000));
+    const touched = await loadArchive({ contentDir: content, config, cacheDir });
+    expect(touched.stats).toEqual({ parsed: 0, cached: 3 });
+  });
+
   test('a deleted file leaves the cache and the archive', async () => {
     await loadArchive({ contentDir: content, config, cacheDir });
     await rm(join(content, 'rfi-01.txt'));
@@ -70,12 +78,12 @@ describe('the parse cache', () => {
     expect(after.report.built).toEqual(['bbc-02.txt', 'dw-27.txt']);
     const { pipelineVersion } = await import('../../lib/archive/pipeline-version.ts');
     const version = `${pipelineVersion()}:${JSON.stringify({ sources: config.sources, language: config.language, maxFileBytes: config.maxFileBytes })}`;
-    expect((await readParseCache(cacheDir, version)).size).toBe(2);
+    expect((await readParseCache(cacheDir, version)).entries.size).toBe(2);
   });
 
   test('another pipeline version or site setting starts from nothing', async () => {
-    await writeParseCache(cacheDir, 'old-version', new Map([['key', { ok: false, reason: 'stale' }]]));
-    expect((await readParseCache(cacheDir, 'new-version')).size).toBe(0);
+    await writeParseCache(cacheDir, 'old-version', { entries: new Map([['key', { ok: false, reason: 'stale' }]]), stamps: new Map() });
+    expect((await readParseCache(cacheDir, 'new-version')).entries.size).toBe(0);
     await loadArchive({ contentDir: content, config, cacheDir });
     const renamed = siteConfigSchema.parse({ title: 'T', url: 'https://example.org', sources: { 'rfi.fr': 'RFI' } });
     const reloaded = await loadArchive({ contentDir: content, config: renamed, cacheDir });
