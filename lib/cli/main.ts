@@ -1,9 +1,5 @@
 import { parseArgs } from 'node:util';
 import { loadConfigForCli } from './load-config-for-cli.ts';
-import { parseCommand } from './parse-command.ts';
-import { checkCommand } from './check-command.ts';
-import { buildCommand } from './build-command.ts';
-import { serveCommand } from './serve-command.ts';
 
 const usage = `digest — a static site generator for archives of saved news articles
 
@@ -58,15 +54,21 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   switch (command) {
-    case 'parse':
+    case 'parse': {
       if (rest.length === 0) {
         process.stderr.write('digest parse: name at least one file\n');
         return 2;
       }
+      // Commands are loaded when used: reading files needs none of Eleventy's start-up cost.
+      const { parseCommand } = await import('./parse-command.ts');
       return parseCommand(rest, { json: values.json, contentDir: values.content, config: config.value });
-    case 'check':
+    }
+    case 'check': {
+      const { checkCommand } = await import('./check-command.ts');
       return checkCommand({ contentDir: values.content, json: values.json, config: config.value });
-    case 'build':
+    }
+    case 'build': {
+      const { buildCommand } = await import('./build-command.ts');
       return buildCommand({
         contentDir: values.content,
         outDir: values.out,
@@ -76,12 +78,14 @@ export async function main(argv: string[]): Promise<number> {
         cacheDir: values.cache,
         config: config.value,
       });
+    }
     case 'serve': {
       const port = Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         process.stderr.write(`digest serve: --port must be a port number (got "${values.port}")\n`);
         return 2;
       }
+      const { serveCommand } = await import('./serve-command.ts');
       return serveCommand({ contentDir: values.content, port, config: config.value, cacheDir: values.cache });
     }
     default:

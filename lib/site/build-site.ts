@@ -1,5 +1,6 @@
 import { copyFile, link, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eleventy } from '@11ty/eleventy';
@@ -81,7 +82,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       if (hadPrevious) await rename(stale, outDir);
       throw error;
     }
-    await rm(stale, { recursive: true, force: true });
+    discard(stale);
     if (options.cacheDir) await writeRenderManifest(options.cacheDir, outDir, plan.manifest);
     return { pages, rendered };
   } catch (error) {
@@ -94,11 +95,22 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
 
 /** Unchanged pages join the new output as hard links to the previous one's files: no copying, no rendering. */
 async function carryOver(plan: RenderPlan, from: string, to: string): Promise<void> {
-  const folders = new Set(plan.reuse.map((file) => dirname(join(to, file))));
-  for (const folder of folders) await mkdir(folder, { recursive: true });
-  for (const file of plan.reuse) {
-    await link(join(from, file), join(to, file)).catch(() => copyFile(join(from, file), join(to, file)));
-  }
+  const folders = [...new Set(plan.reuse.map((file) => dirname(join(to, file))))];
+  await inBatches(folders, (folder) => mkdir(folder, { recursive: true }));
+  await inBatches(plan.reuse, (file) => link(join(from, file), join(to, file)).catch(() => copyFile(join(from, file), join(to, file))));
+}
+
+/**
+ * Deleting the previous output (tens of thousands of files and folders) takes seconds and nobody waits
+ * for it: a detached `rm` does it after we exit. Should it not finish, the next build clears what is left.
+ */
+function discard(dir: string): void {
+  spawn('rm', ['-rf', dir], { detached: true, stdio: 'ignore' }).on('error', () => rmSync(dir, { recursive: true, force: true })).unref();
+}
+
+/** File operations a batch at a time: one by one leaves the disk idle, all at once runs out of handles. */
+async function inBatches<T>(items: T[], operation: (item: T) => Promise<unknown>, size = 128): Promise<void> {
+  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(operation));
 }
 
 /** Half-written outputs of builds that were killed outright (no chance to clean up), found beside `outDir`. */
