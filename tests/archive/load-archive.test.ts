@@ -5,8 +5,9 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { loadArchive } from '../../lib/archive/load-archive.ts';
 import { readParseCache, writeParseCache } from '../../lib/archive/parse-cache.ts';
 import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';
+import { feedxDir } from '../corpus-dir.ts';
 
-const feedx = '/work/shared/corpus/feedx';
+const feedx = feedxDir;
 const config = siteConfigSchema.parse({ title: 'T', url: 'https://example.org' });
 
 let content: string;

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildArticle } from '../../lib/article/build-article.ts';
 import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';
+import { corpusDir } from '../corpus-dir.ts';
 
-const corpus = '/work/shared/corpus';
+const corpus = corpusDir;
 const config = siteConfigSchema.parse({ title: 'Test', url: 'https://example.org', sources: { 'rfi.fr': 'RFI' } });
 const build = (file: string, text: string | Uint8Array) =>
   buildArticle({ file, bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text }, config);

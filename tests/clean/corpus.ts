@@ -2,8 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseRawArticle } from '../../lib/read/parse-raw-article.ts';
 
-export const feedxDir = '/work/shared/corpus/feedx';
-export const seedDir = '/work/shared/corpus/seed';
+import { feedxDir, seedDir } from '../corpus-dir.ts';
+
+export { feedxDir, seedDir };
 
 export interface CorpusArticle {
   file: string;

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { feedxDir } from '../corpus-dir.ts';
 
 const run = promisify(execFile);
 const digest = join(import.meta.dirname, '../../bin/digest.js');
 const siteConfig = join(import.meta.dirname, '../../site.config.ts');
-const feedx = '/work/shared/corpus/feedx';
+const feedx = feedxDir;
 
 const article = (title: string, url: string, body = '<p>正文内容，足够长的一段文字。</p>', time = '1595213124000') =>
   `<!--${time}-->\n[${title}](${url})\n------\n\n${body}`;

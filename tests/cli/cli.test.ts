@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { feedxDir } from '../corpus-dir.ts';
 
 const run = promisify(execFile);
 const digest = join(import.meta.dirname, '../../bin/digest.js');
-const feedx = '/work/shared/corpus/feedx';
+const feedx = feedxDir;
 
 async function cli(args: string[], cwd: string) {
   try {

@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { decodeText } from '../../lib/read/decode-text.ts';
 import { parseRawArticle } from '../../lib/read/parse-raw-article.ts';
+import { feedxDir } from '../corpus-dir.ts';
 
 const simplified = [
   '<!--1679044502000-->',
@@ -78,8 +79,8 @@ describe('decodeText', () => {
   });
 
   test('decodes a real corpus file with CRLF line ends to LF only', () => {
-    const text = decoded(readFileSync('/work/shared/corpus/feedx/rfa-09.txt'));
-    expect(readFileSync('/work/shared/corpus/feedx/rfa-09.txt').includes(0x0d)).toBe(true);
+    const text = decoded(readFileSync(`${feedxDir}/rfa-09.txt`));
+    expect(readFileSync(`${feedxDir}/rfa-09.txt`).includes(0x0d)).toBe(true);
     expect(text).not.toContain('\r');
   });
 

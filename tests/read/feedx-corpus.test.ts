@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readRawArticle } from '../../lib/read/read-raw-article.ts';
 import type { RawArticle } from '../../lib/read/parse-raw-article.ts';
+import { feedxDir } from '../corpus-dir.ts';
 
-const corpus = '/work/shared/corpus/feedx';
+const corpus = feedxDir;
 const files = readdirSync(corpus)
   .filter((name) => name.endsWith('.txt'))
   .sort();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { decodeText } from '../../lib/read/decode-text.ts';
 import { parseRawArticle, type RawArticle } from '../../lib/read/parse-raw-article.ts';
+import { seedDir } from '../corpus-dir.ts';
 
 const lines = (...parts: string[]) => parts.join('\n');
 
@@ -234,7 +235,7 @@ describe('front matter', () => {
 });
 
 test('the seed file', () => {
-  const bytes = readFileSync('/work/shared/corpus/seed/000_43afd4c1a7979503.txt');
+  const bytes = readFileSync(`${seedDir}/000_43afd4c1a7979503.txt`);
   const text = decodeText(bytes);
   const article = parsed(text.ok ? text.value : '');
   expect(article.title).toBe('习近平3月20日访俄与普京讨论深化"战略合作"（克宫）');

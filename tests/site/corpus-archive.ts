@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Article } from '../../lib/schema/article.ts';
 import type { SiteConfig } from '../../lib/config/site-config-schema.ts';
+import { corpusDir } from '../corpus-dir.ts';
 
-const corpus = '/work/shared/corpus';
+const corpus = corpusDir;
 
 /**
  * The real corpus (seed + feedx) through the lead engineer's `loadArchive`, or the reason it cannot be
