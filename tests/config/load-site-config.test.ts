@@ -1,0 +1,45 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { loadSiteConfig } from '../../lib/config/load-site-config.ts';
+
+async function configFile(body: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'config-'));
+  const file = join(dir, 'site.config.ts');
+  await writeFile(file, body);
+  return file;
+}
+
+test("the project's own site.config.ts is valid", async () => {
+  const result = await loadSiteConfig(join(import.meta.dirname, '../../site.config.ts'));
+  expect(result.ok).toBe(true);
+});
+
+test('every problem is named on its own line, with the file and the field', async () => {
+  const file = await configFile(`export default { title: '', url: 'example.org', timeZone: 'Mars/Olympus', perPage: 0 };`);
+  const result = await loadSiteConfig(file);
+  expect(result.ok).toBe(false);
+  const lines = result.ok ? [] : result.reason.split('\n');
+  expect(lines).toHaveLength(4);
+  for (const line of lines) expect(line.startsWith(`${file}: `)).toBe(true);
+  expect(lines.some((line) => line.includes('title:'))).toBe(true);
+  expect(lines.some((line) => line.includes('url: must be an absolute http(s) URL'))).toBe(true);
+  expect(lines.some((line) => line.includes('timeZone: must be an IANA time zone'))).toBe(true);
+  expect(lines.some((line) => line.includes('perPage:'))).toBe(true);
+});
+
+test('a missing required field reads "Required"', async () => {
+  const result = await loadSiteConfig(await configFile(`export default { url: 'https://example.org' };`));
+  expect(result.ok ? '' : result.reason).toMatch(/: title: Required$/);
+});
+
+test('a command-line site URL overrides the file', async () => {
+  const result = await loadSiteConfig(await configFile(`export default { title: 'T', url: 'https://example.org' };`), { url: 'https://me.github.io' });
+  expect(result.ok && result.value.url).toBe('https://me.github.io');
+});
+
+test('a config that cannot be loaded says so', async () => {
+  const result = await loadSiteConfig(await configFile(`export default {`));
+  expect(result.ok ? '' : result.reason).toMatch(/cannot load/);
+});
