@@ -6,6 +6,7 @@ import type { SiteConfig } from '../config/site-config-schema.ts';
 import type { Result } from '../result.ts';
 import type { ArticleOptions } from '../article/build-article.ts';
 import { scanContent } from '../content/scan-content.ts';
+import { mapInBatches } from '../util/map-in-batches.ts';
 import { dedupeArticles } from './dedupe-articles.ts';
 import { parseArticles } from './parse-articles.ts';
 import { pipelineVersion } from './pipeline-version.ts';
@@ -43,7 +44,7 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, onPro
   const cached = cacheDir ? await cachedParses(cacheDir, version) : { entries: new Map<string, CachedParse>(), stamps: new Map<string, FileStamp>() };
 
   const stamps = new Map<string, FileStamp>();
-  const files = await readInChunks(scan.articles, async (file) => {
+  const files = await mapInBatches(scan.articles, async (file) => {
     const path = join(contentDir, file);
     const { size, mtimeMs, ctimeMs } = await stat(path);
     const seen = cached.stamps.get(file);
@@ -94,12 +95,6 @@ function withFile(result: Result<Article>, file: string): Result<Article> {
   return result.ok ? { ok: true, value: { ...result.value, data: { ...result.value.data, file } } } : result;
 }
 
-/** Reads a bounded number of files at a time: tens of thousands at once would run out of file handles. */
-async function readInChunks<T>(files: string[], read: (file: string) => Promise<T>, chunk = 256): Promise<T[]> {
-  const out: T[] = [];
-  for (let start = 0; start < files.length; start += chunk) out.push(...(await Promise.all(files.slice(start, start + chunk).map(read))));
-  return out;
-}
 
 // A long-running process (serve) keeps the cache it last read or wrote instead of reading it from disk again.
 const inMemory = new Map<string, { version: string; cache: ParseCache }>();

@@ -10,6 +10,7 @@ import { configureEleventy } from './eleventy-config.ts';
 import { buildSiteModel } from './site-model.ts';
 import { normalizePathPrefix } from './site-paths.ts';
 import { planRender, type RenderPlan } from './render-plan.ts';
+import { mapInBatches } from '../util/map-in-batches.ts';
 import { listOutput, readRenderManifest, sharedRenderKey, writeRenderManifest } from './render-manifest.ts';
 
 export const defaultTemplatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -96,8 +97,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
 /** Unchanged pages join the new output as hard links to the previous one's files: no copying, no rendering. */
 async function carryOver(plan: RenderPlan, from: string, to: string): Promise<void> {
   const folders = [...new Set(plan.reuse.map((file) => dirname(join(to, file))))];
-  await inBatches(folders, (folder) => mkdir(folder, { recursive: true }));
-  await inBatches(plan.reuse, (file) => link(join(from, file), join(to, file)).catch(() => copyFile(join(from, file), join(to, file))));
+  await mapInBatches(folders, (folder) => mkdir(folder, { recursive: true }));
+  await mapInBatches(plan.reuse, (file) => link(join(from, file), join(to, file)).catch(() => copyFile(join(from, file), join(to, file))));
 }
 
 /**
@@ -108,10 +109,6 @@ function discard(dir: string): void {
   spawn('rm', ['-rf', dir], { detached: true, stdio: 'ignore' }).on('error', () => rmSync(dir, { recursive: true, force: true })).unref();
 }
 
-/** File operations a batch at a time: one by one leaves the disk idle, all at once runs out of handles. */
-async function inBatches<T>(items: T[], operation: (item: T) => Promise<unknown>, size = 128): Promise<void> {
-  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(operation));
-}
 
 /** Half-written outputs of builds that were killed outright (no chance to clean up), found beside `outDir`. */
 async function removeLeftovers(outDir: string): Promise<void> {
