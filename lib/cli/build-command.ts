@@ -38,7 +38,9 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     outDir: options.outDir,
     pathPrefix: options.pathPrefix,
     cacheDir: options.cacheDir,
+    onProgress: ({ written, total }) => progress.update('pages written', written, total),
   });
+  progress.done();
   if (options.reportFile) await writeFile(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const parsed = `${archive.stats.parsed} files parsed, ${archive.stats.cached} from the cache`;

@@ -29,6 +29,8 @@ export interface BuildSiteOptions {
    * content changed and carries the others over from the previous output; without it, everything is rendered.
    */
   cacheDir?: string;
+  /** Progress of rendering: files written so far, of about how many. */
+  onProgress?: (progress: { written: number; total: number }) => void;
 }
 
 export interface BuiltSite {
@@ -64,7 +66,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     const eleventy = new Eleventy(templatesDir, fresh, {
       quietMode: true,
       pathPrefix,
-      config: (eleventyConfig) => configureEleventy(eleventyConfig, { model, pages: plan.render, templatesDir }),
+      config: (eleventyConfig) => configureEleventy(eleventyConfig, { model, pages: plan.render, templatesDir, ...progressOf(plan, options.onProgress) }),
     });
     const [, templates] = await eleventy.write();
     const rendered = templates.filter((result) => typeof result.outputPath === 'string' && result.outputPath.endsWith('.html')).length;
@@ -92,6 +94,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   } finally {
     process.off('SIGINT', onInterrupt).off('SIGTERM', onInterrupt);
   }
+}
+
+/** The pages to render (a feed is two files; the site's few unpaginated pages are not counted ahead). */
+function progressOf(plan: RenderPlan, onProgress: BuildSiteOptions['onProgress']): { onWritten?: () => void } {
+  if (!onProgress) return {};
+  const total = Object.values(plan.render).reduce((sum, items: unknown[]) => sum + items.length, 0) + plan.render.feeds.length;
+  let written = 0;
+  return { onWritten: () => onProgress({ written: ++written, total: Math.max(total, written) }) };
 }
 
 /** Unchanged pages join the new output as hard links to the previous one's files: no copying, no rendering. */

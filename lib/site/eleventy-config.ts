@@ -10,13 +10,15 @@ export interface EleventySiteOptions {
   /** The paginated pages to render this time (all of them on a full build). */
   pages: PagedModel;
   templatesDir: string;
+  /** Called as each output file is written. */
+  onWritten?: () => void;
 }
 
 /**
  * The archive reaches Eleventy as one global data object, never as templates: nothing from an article file
  * enters the data cascade, and its text is only ever output through autoescaping variables.
  */
-export function configureEleventy(eleventyConfig: EleventyConfig, { model, pages, templatesDir }: EleventySiteOptions): void {
+export function configureEleventy(eleventyConfig: EleventyConfig, { model, pages, templatesDir, onWritten }: EleventySiteOptions): void {
   eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.setTemplateFormats(['njk']);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
@@ -29,4 +31,10 @@ export function configureEleventy(eleventyConfig: EleventyConfig, { model, pages
   eleventyConfig.addGlobalData('eleventyExcludeFromCollections', true);
   eleventyConfig.addFilter('count', (text: string, n: number) => fillCount(text, n));
   eleventyConfig.addFilter('jsonFeed', jsonFeed);
+  if (onWritten) {
+    eleventyConfig.addTransform('digest-progress', (content: string) => {
+      onWritten();
+      return content;
+    });
+  }
 }

@@ -3,6 +3,7 @@ declare module '@11ty/eleventy' {
   export interface EleventyConfig {
     addGlobalData(name: string, value: unknown): void;
     addFilter(name: string, filter: (...args: any[]) => unknown): void;
+    addTransform(name: string, transform: (this: unknown, content: string, outputPath: string) => string | Promise<string>): void;
     addPlugin(plugin: unknown, options?: unknown): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
     setTemplateFormats(formats: string[]): void;
