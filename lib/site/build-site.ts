@@ -1,4 +1,4 @@
-import { copyFile, link, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -89,7 +89,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     if (options.cacheDir) await writeRenderManifest(options.cacheDir, outDir, plan.manifest);
     return { pages, rendered };
   } catch (error) {
-    await rm(fresh, { recursive: true, force: true });
+    await removeAfterFailure(fresh);
     throw error;
   } finally {
     process.off('SIGINT', onInterrupt).off('SIGTERM', onInterrupt);
@@ -102,6 +102,19 @@ function progressOf(plan: RenderPlan, onProgress: BuildSiteOptions['onProgress']
   const total = Object.values(plan.render).reduce((sum, items: unknown[]) => sum + items.length, 0) + plan.render.feeds.length;
   let written = 0;
   return { onWritten: () => onProgress({ written: ++written, total: Math.max(total, written) }) };
+}
+
+/**
+ * Eleventy rejects on the first failing template while other writes (passthrough copies, pages
+ * rendering in parallel) may still land in the folder: remove it until it stays gone.
+ */
+async function removeAfterFailure(dir: string): Promise<void> {
+  for (let quietChecks = 0, tries = 0; quietChecks < 2 && tries < 20; tries++) {
+    const existed = await stat(dir).then(() => true, () => false);
+    await rm(dir, { recursive: true, force: true });
+    quietChecks = existed ? 0 : quietChecks + 1;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
 }
 
 /** Unchanged pages join the new output as hard links to the previous one's files: no copying, no rendering. */
