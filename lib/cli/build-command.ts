@@ -27,9 +27,9 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   });
   progress.done();
   const report = namedReport(archive.report, options.contentDir);
+  if (options.reportFile) await writeFile(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
   if (options.strict && report.rejected.length > 0) {
     process.stderr.write(`${formatReport(report)}\nnot built: --strict and ${report.rejected.length} files were rejected\n`);
-    if (options.reportFile) await writeFile(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
     return 1;
   }
   const { pages, rendered } = await buildSite({
@@ -41,7 +41,6 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     onProgress: ({ written, total }) => progress.update('pages written', written, total),
   });
   progress.done();
-  if (options.reportFile) await writeFile(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const parsed = `${archive.stats.parsed} files parsed, ${archive.stats.cached} from the cache`;
   process.stdout.write(`${formatReport(report)}\n${parsed}; ${pages} pages in ${options.outDir} (${rendered} rendered, ${pages - rendered} unchanged) in ${seconds} s\n`);

@@ -1,23 +1,24 @@
 import { loadArchive } from '../archive/load-archive.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
-import { displayPath, linesFor } from './display-path.ts';
+import { namedReport } from './build-report.ts';
+import { linesFor } from './display-path.ts';
 
 /** `digest check [--content DIR] [--json]`: every file under DIR checked; exit 1 when any fails. */
 export async function checkCommand(options: { contentDir: string; json: boolean; config: SiteConfig }): Promise<number> {
-  const { report } = await loadArchive({ contentDir: options.contentDir, config: options.config });
-  const name = (file: string) => displayPath(options.contentDir, file);
-  const okFiles = [...report.built, ...report.duplicates.map((duplicate) => duplicate.file)].sort().map(name);
+  const archive = await loadArchive({ contentDir: options.contentDir, config: options.config });
+  const report = namedReport(archive.report, options.contentDir);
+  const okFiles = [...report.built, ...report.duplicates.map((duplicate) => duplicate.file)].sort();
   if (options.json) {
     const json = {
       ok: okFiles,
-      errors: report.rejected.map(({ file, reason }) => ({ file: name(file), message: reason })),
-      ignored: report.ignored.map(name),
-      duplicates: report.duplicates.map(({ file, of }) => ({ file: name(file), of: name(of) })),
+      errors: report.rejected.map(({ file, reason }) => ({ file, message: reason })),
+      ignored: report.ignored,
+      duplicates: report.duplicates,
     };
     process.stdout.write(`${JSON.stringify(json)}\n`);
   } else {
-    for (const { file, reason } of report.rejected) process.stdout.write(`${linesFor(name(file), reason).join('\n')}\n`);
-    for (const { file, of } of report.duplicates) process.stdout.write(`${name(file)}: duplicate of ${name(of)} (same source URL)\n`);
+    for (const { file, reason } of report.rejected) process.stdout.write(`${linesFor(file, reason).join('\n')}\n`);
+    for (const { file, of } of report.duplicates) process.stdout.write(`${file}: duplicate of ${of} (same source URL)\n`);
     process.stdout.write(
       `${okFiles.length} ok, ${report.rejected.length} with errors, ${report.duplicates.length} duplicates, ${report.ignored.length} ignored (not article files)\n`,
     );
