@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfigForCli } from './load-config-for-cli.ts';
+import { phaseDone } from '../util/phase-timings.ts';
 
 const usage = `digest — a static site generator for archives of saved news articles
 
@@ -48,7 +49,9 @@ export async function main(argv: string[]): Promise<number> {
     return command === undefined && !values.help ? 2 : 0;
   }
   const needsSite = command === 'build' || command === 'serve';
+  phaseDone('start-up');
   const config = await loadConfigForCli(values.config, needsSite, values['site-url']);
+  phaseDone('site config');
   if (!config.ok) {
     process.stderr.write(`${config.reason}\n`);
     return 2;

@@ -1,0 +1,14 @@
+/**
+ * Wall time of each phase of a build, printed to stderr when DIGEST_TIMINGS is set: how the bench's
+ * "where the time goes" notes are measured. Off, it costs one comparison per phase.
+ */
+const enabled = Boolean(process.env.DIGEST_TIMINGS);
+let last = performance.now();
+
+/** Ends the current phase under `label` and starts the next one. */
+export function phaseDone(label: string): void {
+  if (!enabled) return;
+  const now = performance.now();
+  process.stderr.write(`[timing] ${label}: ${Math.round(now - last)} ms (rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB)\n`);
+  last = now;
+}
