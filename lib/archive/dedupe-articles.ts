@@ -5,9 +5,9 @@ import type { Article } from '../schema/article.ts';
  * then the first file by name, so the result never depends on the order files were read.
  * Returns the kept articles newest first.
  */
-export function dedupeArticles(articles: Article[]): { kept: Article[]; duplicates: { file: string; of: string }[] } {
+export function dedupeArticles<T extends Article>(articles: T[]): { kept: T[]; duplicates: { file: string; of: string }[] } {
   const ordered = [...articles].sort(newestFirst);
-  const byId = new Map<string, Article>();
+  const byId = new Map<string, T>();
   const duplicates: { file: string; of: string }[] = [];
   for (const article of ordered) {
     const winner = byId.get(article.data.id);

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../schema/article.ts';
+import { inMemoryArticle, storedArticle, type ArchivedArticle } from './archived-article.ts';
+import { BodyStore, type StoredBody } from './body-store.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import type { Result } from '../result.ts';
 import type { ArticleOptions } from '../article/build-article.ts';
@@ -10,6 +12,7 @@ import { mapInBatches } from '../util/map-in-batches.ts';
 import { dedupeArticles } from './dedupe-articles.ts';
 import { parseArticles } from './parse-articles.ts';
 import { pipelineVersion } from './pipeline-version.ts';
+import { phaseDone } from '../util/phase-timings.ts';
 import { readParseCache, writeParseCache, type CachedParse, type FileStamp, type ParseCache } from './parse-cache.ts';
 
 /** Where every file under the content folder ended: built, duplicate of another, ignored, or rejected. */
@@ -22,7 +25,7 @@ export interface ArchiveReport {
 
 export interface Archive {
   /** Newest first, deduplicated, validated. */
-  articles: Article[];
+  articles: ArchivedArticle[];
   report: ArchiveReport;
   /** How many article files were parsed this time, and how many came from the cache. */
   stats: { parsed: number; cached: number };
@@ -38,10 +41,14 @@ export interface LoadArchiveOptions {
 }
 
 export async function loadArchive({ contentDir, config, cacheDir, workers, onProgress }: LoadArchiveOptions): Promise<Archive> {
+  phaseDone('start loading');
   const scan = await scanContent(contentDir);
+  phaseDone('scan content');
   const options: ArticleOptions = { sources: config.sources, language: config.language, maxFileBytes: config.maxFileBytes };
   const version = `${pipelineVersion()}:${JSON.stringify(options)}`;
-  const cached = cacheDir ? await cachedParses(cacheDir, version) : { entries: new Map<string, CachedParse>(), stamps: new Map<string, FileStamp>() };
+  const stored = cacheDir ? await cachedParses(cacheDir, version) : undefined;
+  const cached = stored?.cache ?? { entries: new Map<string, CachedParse>(), stamps: new Map<string, FileStamp>() };
+  phaseDone('read parse cache');
 
   const stamps = new Map<string, FileStamp>();
   const files = await mapInBatches(scan.articles, async (file) => {
@@ -58,29 +65,22 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, onPro
     // Only files to parse keep their bytes: at 50,000 articles, holding every file would double the memory.
     return cached.entries.has(key) ? { file, key } : { file, key, bytes };
   });
+  phaseDone('stat and hash files');
   const misses = files.filter((entry): entry is typeof entry & { bytes: Buffer } => entry.bytes !== undefined);
   const fresh = await parseArticles(misses, options, {
     ...(workers === undefined ? {} : { workers }),
     onParsed: (parsed) => onProgress?.({ parsed: files.length - misses.length + parsed, total: files.length }),
   });
+  phaseDone('parse');
 
-  const entries = new Map<string, CachedParse>();
-  misses.forEach(({ key }, index) => entries.set(key, fresh[index]!));
-  const parsed: Article[] = [];
+  const articleOf = stored ? await keepInStore(cacheDir!, version, stored, files, misses, fresh, stamps) : (index: number) => inMemory(fresh[index]!);
+  const parsed: ArchivedArticle[] = [];
   const rejected: ArchiveReport['rejected'] = [];
-  for (const { file, key } of files) {
-    const result = entries.get(key) ?? cached.entries.get(key)!;
-    entries.set(key, result);
-    const located = withFile(result, file);
-    if (located.ok) parsed.push(located.value);
-    else rejected.push({ file, reason: located.reason });
-  }
-  // Only what is under content/ now is kept, so the cache never outgrows the archive.
-  if (cacheDir) {
-    const next: ParseCache = { entries, stamps };
-    if (misses.length > 0 || entries.size !== cached.entries.size || !sameStamps(stamps, cached.stamps)) await writeParseCache(cacheDir, version, next);
-    inMemory.set(cacheDir, { version, cache: next });
-  }
+  files.forEach(({ file }, index) => {
+    const result = articleOf(index, file);
+    if (result.ok) parsed.push(result.value);
+    else rejected.push({ file, reason: result.reason });
+  });
 
   const { kept, duplicates } = dedupeArticles(parsed);
   return {
@@ -90,18 +90,82 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, onPro
   };
 }
 
-/** A cached parse is keyed by content alone: the same bytes under another name are that file's article. */
-function withFile(result: Result<Article>, file: string): Result<Article> {
-  return result.ok ? { ok: true, value: { ...result.value, data: { ...result.value.data, file } } } : result;
+type ArticleOf = (index: number, file: string) => Result<ArchivedArticle>;
+
+function inMemory(result: Result<Article>): Result<ArchivedArticle> {
+  return result.ok ? { ok: true, value: inMemoryArticle(result.value) } : result;
 }
 
+/**
+ * New bodies go to the body store, the index is rewritten when anything changed, and only what is under
+ * content/ now is kept, so the cache never outgrows the archive. Articles read their bodies from the store.
+ */
+async function keepInStore(
+  cacheDir: string,
+  version: string,
+  { cache: cached, store }: Stored,
+  files: { file: string; key: string }[],
+  misses: { key: string }[],
+  fresh: Result<Article>[],
+  stamps: Map<string, FileStamp>,
+): Promise<ArticleOf> {
+  let entries = new Map<string, CachedParse>();
+  if (misses.length > 0) {
+    const writer = store.writer();
+    misses.forEach(({ key }, index) => {
+      const result = fresh[index]!;
+      entries.set(key, result.ok ? { ok: true, data: result.value.data, body: writer.add(result.value.html) } : result);
+    });
+    writer.close();
+  }
+  for (const { key } of files) if (!entries.has(key)) entries.set(key, cached.entries.get(key)!);
 
-// A long-running process (serve) keeps the cache it last read or wrote instead of reading it from disk again.
-const inMemory = new Map<string, { version: string; cache: ParseCache }>();
+  const changed = misses.length > 0 || entries.size !== cached.entries.size || !sameStamps(stamps, cached.stamps);
+  if (changed) {
+    entries = compacted(store, entries);
+    await writeParseCache(cacheDir, version, { entries, stamps });
+    store.prune(bodiesOf(entries));
+    phaseDone('write parse cache');
+  }
+  const next = changed ? { entries, stamps } : cached;
+  kept.set(cacheDir, { version, cache: next, store });
+  return (index, file) => {
+    const entry = next.entries.get(files[index]!.key)!;
+    // A cached parse is keyed by content alone: the same bytes under another name are that file's article.
+    return entry.ok ? { ok: true, value: storedArticle({ ...entry.data, file }, entry.body, store) } : entry;
+  };
+}
 
-async function cachedParses(cacheDir: string, version: string): Promise<ParseCache> {
-  const kept = inMemory.get(cacheDir);
-  return kept?.version === version ? kept.cache : readParseCache(cacheDir, version);
+function compacted(store: BodyStore, entries: Map<string, CachedParse>): Map<string, CachedParse> {
+  const bodies = new Map<string, StoredBody>();
+  for (const [key, entry] of entries) if (entry.ok) bodies.set(key, entry.body);
+  const moved = store.compact(bodies);
+  if (moved === bodies) return entries;
+  return new Map([...entries].map(([key, entry]) => [key, entry.ok ? { ...entry, body: moved.get(key)! } : entry]));
+}
+
+function* bodiesOf(entries: Map<string, CachedParse>): Iterable<StoredBody> {
+  for (const entry of entries.values()) if (entry.ok) yield entry.body;
+}
+
+interface Stored {
+  cache: ParseCache;
+  store: BodyStore;
+}
+
+// A long-running process (serve) keeps the cache it last read or wrote, and its open body store,
+// instead of reading them from disk again.
+const kept = new Map<string, { version: string } & Stored>();
+
+async function cachedParses(cacheDir: string, version: string): Promise<Stored> {
+  const previous = kept.get(cacheDir);
+  if (previous?.version === version) return previous;
+  previous?.store.close();
+  const store = new BodyStore(cacheDir);
+  const cache = await readParseCache(cacheDir, version);
+  // A body segment gone missing (deleted by hand, say) makes the cache useless: start afresh.
+  if (!store.hold(bodiesOf(cache.entries))) return { cache: { entries: new Map(), stamps: new Map() }, store };
+  return { cache, store };
 }
 
 function sameStamps(a: Map<string, FileStamp>, b: Map<string, FileStamp>): boolean {

@@ -1,11 +1,14 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { Article } from '../schema/article.ts';
-import type { Result } from '../result.ts';
+import type { ArticleData } from '../schema/article.ts';
+import type { StoredBody } from './body-store.ts';
 
-/** What a file's bytes became last time: cached by content, so a renamed or touched file is not parsed again. */
-export type CachedParse = Result<Article>;
+/**
+ * What a file's bytes became last time, cached by content so a renamed or touched file is not parsed again:
+ * the article's data with where its body is stored, or why the file was rejected.
+ */
+export type CachedParse = { ok: true; data: ArticleData; body: StoredBody } | { ok: false; reason: string };
 
 /** A file as last seen: when its size and times are unchanged, its content key is reused without reading it. */
 export interface FileStamp {
@@ -24,7 +27,8 @@ interface CacheFile extends ParseCache {
   version: string;
 }
 
-const cacheName = 'parsed-articles.v8';
+// The index holds no bodies (they are in the body store), so reading it stays quick at any archive size.
+const cacheName = 'parsed-index.v8';
 
 /** The cache for this pipeline version; empty when there is none, it is unreadable, or it is from another version. */
 export async function readParseCache(cacheDir: string, version: string): Promise<ParseCache> {

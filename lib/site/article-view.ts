@@ -1,4 +1,4 @@
-import type { Article } from '../schema/article.ts';
+import { bodyHash, type SiteArticle } from '../archive/archived-article.ts';
 import { dayLabel } from './date-labels.ts';
 import { articlePath, articleSlug, dayKey, dayPath } from './site-paths.ts';
 import { fillCount, type UiStrings } from './ui-strings.ts';
@@ -37,8 +37,12 @@ export interface ArticleView {
   dayKey: string;
   dayUrl: string;
   dateLabel: string;
-  /** Sanitized by the pipeline: the only field output unescaped. */
-  html: string;
+  /**
+   * Sanitized by the pipeline: the only field output unescaped. Read from the body store when a
+   * template shows it; not enumerable, so fingerprinting a view hashes `bodyHash` instead.
+   */
+  readonly html: string;
+  bodyHash: string;
   older: ArticleLink | undefined;
   newer: ArticleLink | undefined;
   moreFromSource: ArticleLink[];
@@ -51,11 +55,12 @@ export interface ViewContext {
   sourceUrl: (source: string) => string;
 }
 
-export function articleView({ data, html }: Article, context: ViewContext): ArticleView {
+export function articleView(article: SiteArticle, context: ViewContext): ArticleView {
+  const { data } = article;
   const zoned = zonedDate(data.publishedAt, context.timeZone);
   const key = dayKey(zoned);
   const summary = xmlSafe(data.summary);
-  return {
+  const view: Omit<ArticleView, 'html'> = {
     id: data.id,
     title: xmlSafe(data.title),
     lang: data.lang,
@@ -75,11 +80,12 @@ export function articleView({ data, html }: Article, context: ViewContext): Arti
     dayKey: key,
     dayUrl: dayPath(key),
     dateLabel: dayLabel(key, context.language),
-    html,
+    bodyHash: article.bodyHash ?? bodyHash(article.html),
     older: undefined,
     newer: undefined,
     moreFromSource: [],
   };
+  return Object.defineProperty(view, 'html', { get: () => article.html, enumerable: false }) as ArticleView;
 }
 
 export const articleLink = (view: ArticleView): ArticleLink => ({

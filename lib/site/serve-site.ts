@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
-import type { Archive } from '../archive/load-archive.ts';
+import type { SiteArticle } from '../archive/archived-article.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import { buildSite } from './build-site.ts';
 
@@ -17,7 +17,7 @@ export interface ServeSiteOptions {
   config: SiteConfig;
   port: number;
   /** Re-reads the archive; called once at start and after every change under contentDir. */
-  load: () => Promise<Archive>;
+  load: () => Promise<{ articles: SiteArticle[] }>;
   /** Where pages are written; a fresh temporary folder when absent (removed on close). */
   outDir?: string;
   /** Stops serving; without it, serving stops on SIGINT/SIGTERM. */

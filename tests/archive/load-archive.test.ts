@@ -1,7 +1,7 @@
 import { copyFile, mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { loadArchive } from '../../lib/archive/load-archive.ts';
 import { readParseCache, writeParseCache } from '../../lib/archive/parse-cache.ts';
 import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';
@@ -62,6 +62,21 @@ describe('the parse cache', () => {
     expect(warm.stats).toEqual({ parsed: 1, cached: 2 });
     expect(warm.report.built).toContain('bbc-renamed.txt');
     expect(warm.articles.find((article) => article.data.file === 'bbc-renamed.txt')).toBeDefined();
+  });
+
+  test('bodies are kept out of the index and read back intact; a store gone missing means parsing afresh', async () => {
+    const cold = await loadArchive({ contentDir: content, config, cacheDir });
+    const bodies = cold.articles.map((article) => article.html);
+    expect(bodies.every((html) => html.startsWith('<'))).toBe(true);
+    const { readdir } = await import('node:fs/promises');
+    expect((await readdir(join(cacheDir, 'bodies'))).length).toBe(1);
+    // A new process: nothing held in memory from the loads above.
+    await rm(join(cacheDir, 'bodies'), { recursive: true });
+    vi.resetModules();
+    const { loadArchive: loadInNewProcess } = await import('../../lib/archive/load-archive.ts');
+    const again = await loadInNewProcess({ contentDir: content, config, cacheDir });
+    expect(again.stats.parsed).toBe(3);
+    expect(again.articles.map((article) => article.html)).toEqual(bodies);
   });
 
   test('a file touched but not changed is recognised by its content', async () => {

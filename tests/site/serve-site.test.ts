@@ -4,7 +4,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Archive } from '../../lib/archive/load-archive.ts';
 import { serveSite, type ServeEvent } from '../../lib/site/serve-site.ts';
 import { buildSiteModel } from '../../lib/site/site-model.ts';
 import { handMadeArticles, testConfig } from './hand-made-articles.ts';
@@ -28,7 +27,7 @@ async function freePort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-async function load(): Promise<Archive> {
+async function load() {
   const indexes = (await readdir(contentDir)).map((name) => Number.parseInt(name, 10)).filter((n) => n in pool);
   return {
     articles: pool.filter((_, index) => indexes.includes(index)),

@@ -1,0 +1,43 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { BodyStore, bodyHash, type StoredBody } from '../../lib/archive/body-store.ts';
+
+const work = await mkdtemp(join(tmpdir(), 'body-store-'));
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+const bodies = ['<p>一</p>', '<p>two — ✓</p>', '', '<p>' + '長'.repeat(50_000) + '</p>'];
+
+test('gives back every body byte for byte, with the hash of its text', () => {
+  const store = new BodyStore(join(work, 'exact'));
+  const writer = store.writer();
+  const refs = bodies.map((html) => writer.add(html));
+  writer.close();
+  expect(refs.map((ref) => store.read(ref))).toEqual(bodies);
+  expect(refs.map((ref) => ref.hash)).toEqual(bodies.map(bodyHash));
+  store.close();
+});
+
+test('a store of mostly garbage is compacted into one segment, and pruning removes the rest', async () => {
+  const cache = join(work, 'compact');
+  const store = new BodyStore(cache);
+  let live = new Map<number, StoredBody>();
+  // Thirty builds, each replacing every body: the old segments are garbage.
+  for (let build = 0; build < 30; build++) {
+    const writer = store.writer();
+    live = new Map(bodies.map((html, index) => [index, writer.add(`${html}${build}`)]));
+    writer.close();
+  }
+  const moved = store.compact(live);
+  expect(moved).not.toBe(live);
+  store.prune(moved.values());
+  expect(await readdir(join(cache, 'bodies'))).toHaveLength(1);
+  expect([...moved.values()].map((ref) => store.read(ref))).toEqual(bodies.map((html) => `${html}29`));
+  store.close();
+});
+
+test('holding a cache whose segment is gone says so', () => {
+  const store = new BodyStore(join(work, 'missing'));
+  expect(store.hold([{ segment: 'nowhere.pack', offset: 0, length: 1, hash: '' }])).toBe(false);
+});
