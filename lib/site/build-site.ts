@@ -4,19 +4,21 @@ import { spawn } from 'node:child_process';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eleventy } from '@11ty/eleventy';
-import type { Archive } from '../archive/load-archive.ts';
+import type { SiteArticle } from '../archive/archived-article.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import { configureEleventy } from './eleventy-config.ts';
 import { buildSiteModel } from './site-model.ts';
 import { normalizePathPrefix } from './site-paths.ts';
-import { planRender, type RenderPlan } from './render-plan.ts';
+import { planRender, type PagedModel, type RenderPlan } from './render-plan.ts';
+import { singlePageTemplates } from './single-page-templates.ts';
 import { mapInBatches } from '../util/map-in-batches.ts';
+import { phaseDone } from '../util/phase-timings.ts';
 import { listOutput, readRenderManifest, sharedRenderKey, writeRenderManifest } from './render-manifest.ts';
 
 export const defaultTemplatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
 
 export interface BuildSiteOptions {
-  archive: Pick<Archive, 'articles'>;
+  archive: { articles: SiteArticle[] };
   config: SiteConfig;
   outDir: string;
   /** `/repo/` for a GitHub Pages project site; the site root when absent. */
@@ -29,6 +31,8 @@ export interface BuildSiteOptions {
    * content changed and carries the others over from the previous output; without it, everything is rendered.
    */
   cacheDir?: string;
+  /** Pages per Eleventy run: Eleventy holds every page of a run in memory until the run ends. */
+  pagesPerRun?: number;
   /** Progress of rendering: files written so far, of about how many. */
   onProgress?: (progress: { written: number; total: number }) => void;
 }
@@ -45,10 +49,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const outDir = resolve(options.outDir);
   const pathPrefix = normalizePathPrefix(options.pathPrefix);
   const model = buildSiteModel({ articles: options.archive.articles, config: options.config, pathPrefix, mode: options.mode ?? 'build' });
+  phaseDone('site model');
   const templatesDir = options.templatesDir ?? defaultTemplatesDir;
   const shared = await sharedRenderKey(templatesDir, model, pathPrefix);
   const previous = options.cacheDir ? await readRenderManifest(options.cacheDir, outDir) : undefined;
   const plan = planRender(model, shared, previous, previous ? await listOutput(outDir) : new Set());
+  phaseDone('render plan');
 
   // A sibling of outDir, so the final rename stays on one file system.
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
@@ -63,14 +69,24 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   };
   process.once('SIGINT', onInterrupt).once('SIGTERM', onInterrupt);
   try {
-    const eleventy = new Eleventy(templatesDir, fresh, {
-      quietMode: true,
-      pathPrefix,
-      config: (eleventyConfig) => configureEleventy(eleventyConfig, { model, pages: plan.render, templatesDir, ...progressOf(plan, options.onProgress) }),
-    });
-    const [, templates] = await eleventy.write();
-    const rendered = templates.filter((result) => typeof result.outputPath === 'string' && result.outputPath.endsWith('.html')).length;
+    // Eleventy keeps every page it renders in memory until its run ends: a few thousand pages a run keep
+    // a 50,000-article build's memory flat.
+    const runs = splitPages(plan.render, options.pagesPerRun ?? pagesPerRun);
+    const singles = runs.length > 1 ? await singlePageTemplates(templatesDir) : [];
+    let rendered = 0;
+    const written = progressOf(plan, options.onProgress);
+    for (const [index, pages] of runs.entries()) {
+      const eleventy = new Eleventy(templatesDir, fresh, {
+        quietMode: true,
+        pathPrefix,
+        config: (eleventyConfig) => configureEleventy(eleventyConfig, { model, pages, templatesDir, ...written, ...(index > 0 ? { leaveOut: singles } : {}) }),
+      });
+      const [, templates] = await eleventy.write();
+      rendered += templates.filter((result) => typeof result.outputPath === 'string' && result.outputPath.endsWith('.html')).length;
+    }
+    phaseDone('eleventy');
     await carryOver(plan, outDir, fresh);
+    phaseDone('carry over unchanged pages');
     const pages = rendered + plan.reuse.filter((file) => file.endsWith('.html')).length;
     const hadPrevious = await rename(outDir, stale).then(
       () => true,
@@ -87,6 +103,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     }
     discard(stale);
     if (options.cacheDir) await writeRenderManifest(options.cacheDir, outDir, plan.manifest);
+    phaseDone('swap and manifest');
     return { pages, rendered };
   } catch (error) {
     await removeAfterFailure(fresh);
@@ -95,6 +112,30 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     process.off('SIGINT', onInterrupt).off('SIGTERM', onInterrupt);
   }
 }
+
+const pagesPerRun = 3000;
+
+/** The pages to render, a run's worth at a time, in the order of the plan; always at least one run. */
+function splitPages(render: PagedModel, size: number): PagedModel[] {
+  const runs: PagedModel[] = [];
+  let current = emptyPages();
+  let count = 0;
+  for (const collection of Object.keys(render) as (keyof PagedModel)[]) {
+    for (const item of render[collection]) {
+      if (count === size) {
+        runs.push(current);
+        current = emptyPages();
+        count = 0;
+      }
+      (current[collection] as unknown[]).push(item);
+      count++;
+    }
+  }
+  runs.push(current);
+  return runs;
+}
+
+const emptyPages = (): PagedModel => ({ articles: [], days: [], months: [], years: [], sourcePages: [], homePages: [], feeds: [] });
 
 /** The pages to render (a feed is two files; the site's few unpaginated pages are not counted ahead). */
 function progressOf(plan: RenderPlan, onProgress: BuildSiteOptions['onProgress']): { onWritten?: () => void } {

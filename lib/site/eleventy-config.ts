@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { HtmlBasePlugin, type EleventyConfig } from '@11ty/eleventy';
 import { jsonFeed } from './feed-view.ts';
 import type { SiteModel } from './site-model.ts';
@@ -12,18 +12,24 @@ export interface EleventySiteOptions {
   templatesDir: string;
   /** Called as each output file is written. */
   onWritten?: () => void;
+  /**
+   * Rendering in several runs, the later ones leave out the single-page templates (paths relative to
+   * the templates folder) and the assets, which the first run wrote.
+   */
+  leaveOut?: string[];
 }
 
 /**
  * The archive reaches Eleventy as one global data object, never as templates: nothing from an article file
  * enters the data cascade, and its text is only ever output through autoescaping variables.
  */
-export function configureEleventy(eleventyConfig: EleventyConfig, { model, pages, templatesDir, onWritten }: EleventySiteOptions): void {
+export function configureEleventy(eleventyConfig: EleventyConfig, { model, pages, templatesDir, onWritten, leaveOut }: EleventySiteOptions): void {
   eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.setTemplateFormats(['njk']);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
-  // Passthrough paths are read relative to the working directory.
-  eleventyConfig.addPassthroughCopy({ [relative(process.cwd(), `${templatesDir}/assets`) || '.']: 'assets' });
+  // Passthrough and ignored paths are read relative to the working directory.
+  if (leaveOut) for (const template of leaveOut) eleventyConfig.ignores.add(relative(process.cwd(), join(templatesDir, template)));
+  else eleventyConfig.addPassthroughCopy({ [relative(process.cwd(), `${templatesDir}/assets`) || '.']: 'assets' });
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addGlobalData('digest', model);
   eleventyConfig.addGlobalData('pages', pages);
