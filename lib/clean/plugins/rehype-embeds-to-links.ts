@@ -1,9 +1,9 @@
 import type { Element, ElementContent, Parents, Root } from 'hast';
 import { h } from 'hastscript';
-import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { collapseWhitespace } from '../hast-content.ts';
 import { isHttpUrl } from '../urls.ts';
+import { SKIP, visit } from '../visit-tree.ts';
 
 export type EmbedsToLinksOptions = Record<string, never>;
 

@@ -1,9 +1,9 @@
 import type { Element, Parents, Root } from 'hast';
-import { EXIT, SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import '../clean-data.ts';
 import { collapseWhitespace, hasMedia, hasText } from '../hast-content.ts';
 import { isHttpUrl } from '../urls.ts';
+import { EXIT, SKIP, visitParents } from '../visit-tree.ts';
 
 export interface ExtractLeadImageOptions {
   /** Text allowed before the lead image, outside paragraphs and headings (a byline). */

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
 import { isBlank } from '../hast-content.ts';
+import { visit } from '../visit-tree.ts';
 
 export type FeedCaptionsToFiguresOptions = Record<string, never>;
 

@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import { readSrcset, writeSrcset } from '../srcset-candidates.ts';
 import { isHttpUrl } from '../urls.ts';
+import { visit } from '../visit-tree.ts';
 
 export type FilterSrcsetOptions = Record<string, never>;
 

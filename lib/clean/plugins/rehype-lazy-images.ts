@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../visit-tree.ts';
 
 export interface LazyImagesOptions {
   /** Properties (hast names) that hold the real `src`, most trusted first. */

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import { isHttpUrl } from '../urls.ts';
+import { visit } from '../visit-tree.ts';
 
 export interface OutboundLinksOptions {
   rel?: readonly string[];

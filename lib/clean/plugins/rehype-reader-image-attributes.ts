@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit-tree.ts';
 
 export interface ReaderImageAttributesOptions {
   loading?: 'lazy' | 'eager';

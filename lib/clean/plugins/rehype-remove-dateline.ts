@@ -1,9 +1,9 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { CONTINUE, EXIT, SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import '../clean-data.ts';
 import { collapseWhitespace, isBlank } from '../hast-content.ts';
+import { CONTINUE, EXIT, SKIP, visit } from '../visit-tree.ts';
 
 export interface RemoveDatelineOptions {
   /** How much text may come before a dateline for it to count as "near the top". */

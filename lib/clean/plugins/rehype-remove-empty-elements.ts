@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
 import { hasMedia, hasText, voidTagNames } from '../hast-content.ts';
+import { SKIP, visit } from '../visit-tree.ts';
 
 export interface RemoveEmptyElementsOptions {
   /** Elements kept even when empty. */

@@ -1,8 +1,8 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { collapseWhitespace, isBlank } from '../hast-content.ts';
+import { SKIP, visit } from '../visit-tree.ts';
 
 export interface RemoveFeedFooterOptions {
   /** Text the footer block starts with. */

@@ -1,9 +1,9 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import '../clean-data.ts';
 import { readSrcset, writeSrcset } from '../srcset-candidates.ts';
 import { resolveUrl } from '../urls.ts';
+import { visit } from '../visit-tree.ts';
 
 export interface ResolveUrlsOptions {
   /** Base URL; defaults to the article URL in `file.data.cleanContext`. */

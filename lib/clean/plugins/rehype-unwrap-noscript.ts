@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { selectAll } from 'hast-util-select';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../visit-tree.ts';
 
 export type UnwrapNoscriptOptions = Record<string, never>;
 

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import { blockTagNames, isBlank } from '../hast-content.ts';
+import { visit } from '../visit-tree.ts';
 
 export type UnwrapSoupOptions = Record<string, never>;
 
