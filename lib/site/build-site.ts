@@ -9,7 +9,8 @@ import type { SiteConfig } from '../config/site-config-schema.ts';
 import { configureEleventy } from './eleventy-config.ts';
 import { buildSiteModel } from './site-model.ts';
 import { normalizePathPrefix } from './site-paths.ts';
-import { planRender, type PagedModel, type RenderPlan } from './render-plan.ts';
+import { planRender, type PagedModel, type RenderManifest, type RenderPlan } from './render-plan.ts';
+import type { SiteModel } from './site-model.ts';
 import { singlePageTemplates } from './single-page-templates.ts';
 import { mapInBatches } from '../util/map-in-batches.ts';
 import { phaseDone } from '../util/phase-timings.ts';
@@ -31,6 +32,12 @@ export interface BuildSiteOptions {
    * content changed and carries the others over from the previous output; without it, everything is rendered.
    */
   cacheDir?: string;
+  /**
+   * `in-place` (serve): render the changed pages straight into the served folder and delete the pages
+   * that are gone, instead of building a complete new folder and swapping it in. Needs a cacheDir and
+   * a previous build of outDir; without them it builds the usual way.
+   */
+  update?: 'swap' | 'in-place';
   /** Pages per Eleventy run: Eleventy holds every page of a run in memory until the run ends. */
   pagesPerRun?: number;
   /** Progress of rendering: files written so far, of about how many. */
@@ -53,6 +60,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const templatesDir = options.templatesDir ?? defaultTemplatesDir;
   const shared = await sharedRenderKey(templatesDir, model, pathPrefix);
   const previous = options.cacheDir ? await readRenderManifest(options.cacheDir, outDir) : undefined;
+  if (options.update === 'in-place' && previous && options.cacheDir) return updateInPlace(options, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir: options.cacheDir });
   const plan = planRender(model, shared, previous, previous ? await listOutput(outDir) : new Set());
   phaseDone('render plan');
 
@@ -69,21 +77,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   };
   process.once('SIGINT', onInterrupt).once('SIGTERM', onInterrupt);
   try {
-    // Eleventy keeps every page it renders in memory until its run ends: a few thousand pages a run keep
-    // a 50,000-article build's memory flat.
-    const runs = splitPages(plan.render, options.pagesPerRun ?? pagesPerRun);
-    const singles = runs.length > 1 ? await singlePageTemplates(templatesDir) : [];
-    let rendered = 0;
-    const written = progressOf(plan, options.onProgress);
-    for (const [index, pages] of runs.entries()) {
-      const eleventy = new Eleventy(templatesDir, fresh, {
-        quietMode: true,
-        pathPrefix,
-        config: (eleventyConfig) => configureEleventy(eleventyConfig, { model, pages, templatesDir, ...written, ...(index > 0 ? { leaveOut: singles } : {}) }),
-      });
-      const [, templates] = await eleventy.write();
-      rendered += templates.filter((result) => typeof result.outputPath === 'string' && result.outputPath.endsWith('.html')).length;
-    }
+    const rendered = await renderPages(plan, { model, templatesDir, pathPrefix, target: fresh, options });
     phaseDone('eleventy');
     await carryOver(plan, outDir, fresh);
     phaseDone('carry over unchanged pages');
@@ -111,6 +105,61 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   } finally {
     process.off('SIGINT', onInterrupt).off('SIGTERM', onInterrupt);
   }
+}
+
+interface RenderContext {
+  model: SiteModel;
+  templatesDir: string;
+  pathPrefix: string;
+  target: string;
+  options: BuildSiteOptions;
+}
+
+/** Renders the plan's pages into `target`; returns how many HTML pages were written. */
+async function renderPages(plan: RenderPlan, { model, templatesDir, pathPrefix, target, options }: RenderContext): Promise<number> {
+  // Eleventy keeps every page it renders in memory until its run ends: a few thousand pages a run keep
+  // a 50,000-article build's memory flat.
+  const runs = splitPages(plan.render, options.pagesPerRun ?? pagesPerRun);
+  const singles = runs.length > 1 ? await singlePageTemplates(templatesDir) : [];
+  let rendered = 0;
+  const written = progressOf(plan, options.onProgress);
+  for (const [index, pages] of runs.entries()) {
+    const eleventy = new Eleventy(templatesDir, target, {
+      quietMode: true,
+      pathPrefix,
+      config: (eleventyConfig) => configureEleventy(eleventyConfig, { model, pages, templatesDir, ...written, ...(index > 0 ? { leaveOut: singles } : {}) }),
+    });
+    const [, templates] = await eleventy.write();
+    rendered += templates.filter((result) => typeof result.outputPath === 'string' && result.outputPath.endsWith('.html')).length;
+  }
+  return rendered;
+}
+
+interface InPlaceContext {
+  model: SiteModel;
+  shared: string;
+  previous: RenderManifest;
+  outDir: string;
+  templatesDir: string;
+  pathPrefix: string;
+  cacheDir: string;
+}
+
+/**
+ * The dev server's rebuild: only what changed is written, straight into the folder being served, so a
+ * new article's page is there in a fraction of a second. The previous manifest says what the folder
+ * holds; pages no longer in the site are deleted.
+ */
+async function updateInPlace(options: BuildSiteOptions, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir }: InPlaceContext): Promise<BuiltSite> {
+  const plan = planRender(model, shared, previous, new Set(Object.values(previous.pages).flatMap((page) => page.files)));
+  phaseDone('render plan');
+  const rendered = await renderPages(plan, { model, templatesDir, pathPrefix, target: outDir, options });
+  phaseDone('eleventy');
+  const kept = new Set(Object.values(plan.manifest.pages).flatMap((page) => page.files));
+  const gone = Object.values(previous.pages).flatMap((page) => page.files).filter((file) => !kept.has(file));
+  await mapInBatches(gone, (file) => rm(join(outDir, file), { force: true }));
+  await writeRenderManifest(cacheDir, outDir, plan.manifest);
+  return { pages: rendered + plan.reuse.filter((file) => file.endsWith('.html')).length, rendered };
 }
 
 const pagesPerRun = 3000;

@@ -8,7 +8,9 @@ export interface FeedEntry {
   originalUrl: string;
   title: string;
   summary: string;
-  html: string;
+  /** The body, made safe for XML when a feed template reads it; not enumerable, like the view's. */
+  readonly html: string;
+  bodyHash: string;
   published: string;
   source: string;
   author: string | undefined;
@@ -45,18 +47,21 @@ export interface FeedViewOptions {
 }
 
 export function feedView({ config, absolute, title, homePath, atomPath, jsonPath, articles }: FeedViewOptions): FeedView {
-  const entries = articles.slice(0, config.feedSize).map((view) => ({
-    url: absolute(view.url),
-    originalUrl: view.originalUrl,
-    title: view.title,
-    summary: view.summary,
-    html: xmlSafe(view.html),
-    published: view.datetime,
-    source: xmlSafe(view.source),
-    author: view.author === undefined ? undefined : xmlSafe(view.author),
-    image: view.image,
-    lang: view.lang,
-  }));
+  const entries = articles.slice(0, config.feedSize).map((view) => {
+    const entry: Omit<FeedEntry, 'html'> = {
+      url: absolute(view.url),
+      originalUrl: view.originalUrl,
+      title: view.title,
+      summary: view.summary,
+      bodyHash: view.bodyHash,
+      published: view.datetime,
+      source: xmlSafe(view.source),
+      author: view.author === undefined ? undefined : xmlSafe(view.author),
+      image: view.image,
+      lang: view.lang,
+    };
+    return Object.defineProperty(entry, 'html', { get: () => xmlSafe(view.html), enumerable: false }) as FeedEntry;
+  });
   return {
     title: xmlSafe(title),
     description: xmlSafe(config.description),

@@ -9,7 +9,7 @@ import { buildSite } from './build-site.ts';
 
 export type ServeEvent =
   | { type: 'ready'; url: string }
-  | { type: 'rebuilt'; pages: number; articles: number }
+  | { type: 'rebuilt'; pages: number; rendered: number; articles: number }
   | { type: 'error'; reason: string };
 
 export interface ServeSiteOptions {
@@ -28,36 +28,41 @@ export interface ServeSiteOptions {
   cacheDir?: string;
 }
 
-const settleMs = 150;
+// Long enough to take an editor's save or a bot's burst of files as one change, short enough not to be felt.
+const settleMs = 60;
 
 function defaultReport(event: ServeEvent): void {
   if (event.type === 'ready') process.stdout.write(`serving ${event.url}\n`);
-  else if (event.type === 'rebuilt') process.stdout.write(`rebuilt: ${event.articles} articles, ${event.pages} pages\n`);
+  else if (event.type === 'rebuilt') process.stdout.write(`rebuilt: ${event.articles} articles, ${event.pages} pages (${event.rendered} written)\n`);
   else process.stderr.write(`build failed, still serving the previous site: ${event.reason}\n`);
 }
 
 /**
- * Builds, serves on localhost with live reload, and rebuilds the whole site when anything under
- * contentDir changes. Every rebuild starts from an empty folder, so deleted articles disappear too
- * (Eleventy's own watcher never removes output).
+ * Builds, serves on localhost with live reload, and rebuilds when anything under contentDir changes.
+ * With a cacheDir, a rebuild renders only the pages a change touched and deletes the pages of deleted
+ * articles (Eleventy's own watcher never removes output); without one, every rebuild is a whole new site.
  */
 export async function serveSite(options: ServeSiteOptions): Promise<void> {
   const report = options.onEvent ?? defaultReport;
   const ownOutDir = options.outDir === undefined;
   const outDir = options.outDir ?? (await mkdtemp(join(tmpdir(), 'digest-serve-')));
 
+  let built = false;
   const build = async (): Promise<void> => {
     try {
       const archive = await options.load();
-      const { pages } = await buildSite({
+      const { pages, rendered } = await buildSite({
         archive,
         config: options.config,
         outDir,
         mode: 'serve',
+        // After the first build, only what changed is written, straight into the folder being served.
+        update: built ? 'in-place' : 'swap',
         ...(options.templatesDir === undefined ? {} : { templatesDir: options.templatesDir }),
         ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
       });
-      report({ type: 'rebuilt', pages, articles: archive.articles.length });
+      built = true;
+      report({ type: 'rebuilt', pages, rendered, articles: archive.articles.length });
     } catch (error) {
       report({ type: 'error', reason: error instanceof Error ? error.message : String(error) });
     }

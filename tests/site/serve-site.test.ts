@@ -1,10 +1,12 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildSite } from '../../lib/site/build-site.ts';
 import { serveSite, type ServeEvent } from '../../lib/site/serve-site.ts';
+import { listFiles } from './site-files.ts';
 import { buildSiteModel } from '../../lib/site/site-model.ts';
 import { handMadeArticles, testConfig } from './hand-made-articles.ts';
 
@@ -51,7 +53,8 @@ beforeAll(async () => {
   for (const n of [1, 2, 3]) await writeFile(join(contentDir, `${n}.txt`), '');
   const port = await freePort();
   base = `http://127.0.0.1:${port}/`;
-  serving = serveSite({ contentDir, config: testConfig, port, load, outDir, signal: stop.signal, onEvent: (event) => events.push(event) });
+  const cacheDir = await mkdtemp(join(tmpdir(), 'serve-cache-'));
+  serving = serveSite({ contentDir, config: testConfig, port, load, outDir, cacheDir, signal: stop.signal, onEvent: (event) => events.push(event) });
   const deadline = Date.now() + 30_000;
   while (!events.some((event) => event.type === 'ready') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
 });
@@ -83,6 +86,9 @@ test('a file dropped into content/ shows on the home page and gets its page with
   await rebuiltAfter(before);
   expect(await status(urls[0]!)).toBe(200);
   expect(await home()).toContain(urls[0]);
+  const rebuilt = events.at(-1);
+  // Only the pages the new article touched were written again.
+  expect(rebuilt?.type === 'rebuilt' && rebuilt.rendered < rebuilt.pages).toBe(true);
 });
 
 test('a deleted file’s page disappears', async () => {
@@ -91,4 +97,12 @@ test('a deleted file’s page disappears', async () => {
   await rebuiltAfter(before);
   expect(await status(urls[2]!)).toBe(404);
   expect(await home()).not.toContain(urls[2]);
+});
+
+test('after the changes, the served folder holds exactly what a full build of the same articles writes', async () => {
+  const full = join(await mkdtemp(join(tmpdir(), 'serve-full-')), '_site');
+  await buildSite({ archive: await load(), config: testConfig, outDir: full, mode: 'serve' });
+  const files = await listFiles(full);
+  expect(await listFiles(outDir)).toEqual(files);
+  for (const file of files) expect(await readFile(join(outDir, file), 'utf8'), file).toBe(await readFile(join(full, file), 'utf8'));
 });
