@@ -55,12 +55,44 @@ export interface ViewContext {
   sourceUrl: (source: string) => string;
 }
 
+type ViewLinks = 'older' | 'newer' | 'moreFromSource';
+type ViewBase = Omit<ArticleView, 'html' | ViewLinks>;
+
+// What a view shows of its own article never changes while the article and the site's settings don't:
+// a long-running serve reuses it (and its JSON, for fingerprints) for every article a change did not touch.
+const bases = new WeakMap<SiteArticle, { context: string; base: ViewBase; json?: string }>();
+const basesOfViews = new WeakMap<ArticleView, { base: ViewBase; json?: string }>();
+
 export function articleView(article: SiteArticle, context: ViewContext): ArticleView {
+  const contextKey = `${context.timeZone}\n${context.language}\n${context.ui.readingTime}\n${context.sourceUrl(article.data.source)}`;
+  let memo = bases.get(article);
+  if (memo?.context !== contextKey) {
+    memo = { context: contextKey, base: viewBase(article, context) };
+    bases.set(article, memo);
+  }
+  const fresh: Omit<ArticleView, 'html'> = { ...memo.base, older: undefined, newer: undefined, moreFromSource: [] };
+  const view = Object.defineProperty(fresh, 'html', {
+    get: () => article.html,
+    enumerable: false,
+  }) as ArticleView;
+  basesOfViews.set(view, memo);
+  return view;
+}
+
+/** Everything a view's page shows, as text: its own fields (their JSON kept with them) and its links. */
+export function viewFingerprintText(view: ArticleView): string {
+  const memo = basesOfViews.get(view);
+  if (!memo) return JSON.stringify(view);
+  memo.json ??= JSON.stringify(memo.base);
+  return `${memo.json}${JSON.stringify([view.older, view.newer, view.moreFromSource])}`;
+}
+
+function viewBase(article: SiteArticle, context: ViewContext): ViewBase {
   const { data } = article;
   const zoned = zonedDate(data.publishedAt, context.timeZone);
   const key = dayKey(zoned);
   const summary = xmlSafe(data.summary);
-  const view: Omit<ArticleView, 'html'> = {
+  return {
     id: data.id,
     title: xmlSafe(data.title),
     lang: data.lang,
@@ -81,11 +113,7 @@ export function articleView(article: SiteArticle, context: ViewContext): Article
     dayUrl: dayPath(key),
     dateLabel: dayLabel(key, context.language),
     bodyHash: article.bodyHash ?? bodyHash(article.html),
-    older: undefined,
-    newer: undefined,
-    moreFromSource: [],
   };
-  return Object.defineProperty(view, 'html', { get: () => article.html, enumerable: false }) as ArticleView;
 }
 
 export const articleLink = (view: ArticleView): ArticleLink => ({

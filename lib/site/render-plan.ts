@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ArticleView } from './article-view.ts';
+import { viewFingerprintText, type ArticleView } from './article-view.ts';
 import type { HomePage, SiteModel, SourcePage } from './site-model.ts';
 
 /** The paginated parts of the model: each item is one page (a feed, two files). */
@@ -30,7 +30,7 @@ const collections: Collection[] = ['articles', 'days', 'months', 'years', 'sourc
  */
 export function planRender(model: SiteModel, shared: string, previous: RenderManifest | undefined, existing: ReadonlySet<string>): RenderPlan {
   const viewPrints = new Map<ArticleView, string>();
-  for (const view of model.articles) viewPrints.set(view, hash(JSON.stringify(view)));
+  for (const view of model.articles) viewPrints.set(view, hash(viewFingerprintText(view)));
   const nested = (key: string, value: unknown): unknown => (typeof value === 'object' && value !== null && key !== '' && viewPrints.get(value as ArticleView)) || value;
 
   const usable = previous?.shared === shared ? previous.pages : {};
