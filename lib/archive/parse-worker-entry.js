@@ -1,4 +1,5 @@
 // Worker threads do not inherit the tsx loader of the main thread: register it here, then load the TypeScript worker.
+// Used only when the bundled worker cannot be made (see parseWorkerEntry in parse-articles.ts).
 import { register } from 'tsx/esm/api';
 
 register();

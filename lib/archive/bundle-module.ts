@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** What a bundle was made from: every file esbuild read, relative to the working folder, and their joint hash. */
+interface BundleManifest {
+  digest: string;
+  inputs: string[];
+}
+
+export interface BundleOptions {
+  /** The TypeScript (or JavaScript) module to bundle. */
+  entry: string;
+  /** Where the bundle and its manifest are kept. */
+  cacheDir: string;
+  /** Where the module's imports resolve from (the project root); input paths are kept relative to it. */
+  workingDir: string;
+}
+
+/**
+ * A module and everything it imports as one plain JavaScript file, which a worker thread can start without tsx:
+ * made once, then reused until one of the files it was made from changes.
+ */
+export async function bundleModule({ entry, cacheDir, workingDir }: BundleOptions): Promise<URL> {
+  const name = basename(entry).replace(/\.[cm]?[jt]s$/, '');
+  const manifestFile = join(cacheDir, `${name}.json`);
+  const manifest = await readManifest(manifestFile);
+  if (manifest) {
+    const digest = await digestOf(workingDir, manifest.inputs);
+    const bundle = join(cacheDir, `${name}-${digest}.mjs`);
+    if (digest === manifest.digest && (await exists(bundle))) return pathToFileURL(bundle);
+  }
+  return pathToFileURL(await build(name, entry, cacheDir, workingDir, manifestFile));
+}
+
+async function build(name: string, entry: string, cacheDir: string, workingDir: string, manifestFile: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    absWorkingDir: workingDir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: `node${process.versions.node}`,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    // Bundled CommonJS packages (iconv-lite, chardet) call require() for Node's built-ins; an ES module has none.
+    banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+  });
+  const inputs = Object.keys(result.metafile.inputs).sort();
+  const digest = await digestOf(workingDir, inputs);
+  const bundle = join(cacheDir, `${name}-${digest}.mjs`);
+  await mkdir(cacheDir, { recursive: true });
+  // Written under a temporary name and renamed, so a build running at the same time never reads half a file.
+  await writeAtomically(bundle, result.outputFiles[0]!.contents);
+  await writeAtomically(manifestFile, JSON.stringify({ digest, inputs } satisfies BundleManifest));
+  await removeOlderBundles(cacheDir, name, basename(bundle));
+  return bundle;
+}
+
+/** The inputs' contents, with Node's version (the bundle's target) and esbuild's. */
+async function digestOf(workingDir: string, inputs: string[]): Promise<string> {
+  const hash = createHash('sha256').update(process.versions.node);
+  const { version } = (await import('esbuild')).default;
+  hash.update(version);
+  const contents = await Promise.all(inputs.map((input) => readFile(resolve(workingDir, input)).catch(() => null)));
+  inputs.forEach((input, index) => hash.update(input).update(contents[index] ?? 'missing'));
+  return hash.digest('base64url').slice(0, 16);
+}
+
+async function readManifest(file: string): Promise<BundleManifest | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as BundleManifest;
+    return typeof manifest.digest === 'string' && Array.isArray(manifest.inputs) ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
+  const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(temporary, data);
+  await rename(temporary, file);
+}
+
+async function removeOlderBundles(cacheDir: string, name: string, keep: string): Promise<void> {
+  const files = await readdir(cacheDir);
+  const older = files.filter((file) => file !== keep && file.startsWith(`${name}-`) && file.endsWith('.mjs'));
+  await Promise.all(older.map((file) => rm(join(cacheDir, file), { force: true })));
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,33 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parseArticles, parseWorkerEntry } from '../../lib/archive/parse-articles.ts';
+import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';
+import { feedxDir } from '../corpus-dir.ts';
+
+const config = siteConfigSchema.parse({ title: 'T', url: 'https://example.org' });
+const options = { sources: config.sources, language: config.language, maxFileBytes: config.maxFileBytes };
+
+/** 160 real files: enough for the workers (120 and more), four batches each of two workers. */
+async function corpusSources() {
+  const names = (await readdir(feedxDir)).filter((name) => name.endsWith('.txt')).sort().slice(0, 160);
+  return Promise.all(names.map(async (file) => ({ file, bytes: await readFile(join(feedxDir, file)) })));
+}
+
+describe('parseArticles', () => {
+  test('worker threads give the same articles and reasons as parsing in place, in the same order', async () => {
+    const sources = await corpusSources();
+    expect(sources).toHaveLength(160);
+    const progress: number[] = [];
+    const inWorkers = await parseArticles(sources, options, { workers: 2, onParsed: (count) => progress.push(count) });
+    const inPlace = await parseArticles(sources, options, { workers: 1 });
+    expect(inWorkers).toEqual(inPlace);
+    expect(inWorkers.filter((result) => result.ok).length).toBeGreaterThan(140);
+    expect(progress.at(-1)).toBe(sources.length);
+  });
+
+  test('workers start from the bundled worker, not from the TypeScript through tsx', async () => {
+    const entry = await parseWorkerEntry();
+    expect(entry.pathname).toMatch(/node_modules\/\.cache\/news-digest\/parse-worker-[\w-]+\.mjs$/);
+  });
+});
