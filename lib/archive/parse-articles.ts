@@ -42,6 +42,12 @@ async function parseInWorkers(sources: ArticleSource[], options: ArticleOptions,
   const stop = () => Promise.all(pool.map((worker) => worker.terminate()));
 
   return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      void stop().then(() => (error ? reject(error) : resolve(results)));
+    };
     const send = (worker: Worker) => {
       if (next >= batches) return;
       const batch = next++;
@@ -53,10 +59,13 @@ async function parseInWorkers(sources: ArticleSource[], options: ArticleOptions,
         batchResults.forEach((result, offset) => (results[batch * batchSize + offset] = result));
         parsed += batchResults.length;
         onParsed?.(parsed);
-        if (++done === batches) void stop().then(() => resolve(results));
+        if (++done === batches) finish();
         else send(worker);
       });
-      worker.on('error', (error) => void stop().then(() => reject(error)));
+      worker.on('error', finish);
+      worker.on('exit', (code) => finish(new Error(`a parse worker stopped (exit code ${code}) before every file was parsed`)));
+      // Two batches in flight: a worker starts its next batch while the main thread takes in the last one's results.
+      send(worker);
       send(worker);
     }
   });
