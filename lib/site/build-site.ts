@@ -1,7 +1,8 @@
 import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Eleventy } from '@11ty/eleventy';
 import type { SiteArticle } from '../archive/archived-article.ts';
@@ -59,10 +60,15 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   phaseDone('site model');
   const templatesDir = options.templatesDir ?? defaultTemplatesDir;
   const shared = await sharedRenderKey(templatesDir, model, pathPrefix);
-  const previous = options.cacheDir ? await readRenderManifest(options.cacheDir, outDir) : undefined;
+  const previous: SiteManifest | undefined = options.cacheDir ? await readRenderManifest(options.cacheDir, outDir) : undefined;
   if (options.update === 'in-place' && previous && options.cacheDir) return updateInPlace(options, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir: options.cacheDir });
-  const plan = planRender(model, shared, previous, previous ? await listOutput(outDir) : new Set());
+  const existing = previous ? await listOutput(outDir) : new Set<string>();
+  const plan = planRender(model, shared, previous, existing);
+  const manifest: SiteManifest = { ...plan.manifest, site: siteFingerprint(model, plan.manifest) };
   phaseDone('render plan');
+  if (upToDate(previous, manifest, plan, existing)) {
+    return { pages: [...plan.reuse, ...previous!.singles!].filter((file) => file.endsWith('.html')).length, rendered: 0 };
+  }
 
   // A sibling of outDir, so the final rename stays on one file system.
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
@@ -77,8 +83,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   };
   process.once('SIGINT', onInterrupt).once('SIGTERM', onInterrupt);
   try {
-    const rendered = await renderPages(plan, { model, templatesDir, pathPrefix, target: fresh, options });
+    const { rendered, files } = await renderPages(plan, { model, templatesDir, pathPrefix, target: fresh, options });
     phaseDone('eleventy');
+    const paged = new Set(Object.values(plan.manifest.pages).flatMap((page) => page.files));
+    manifest.singles = files.filter((file) => !paged.has(file));
     await carryOver(plan, outDir, fresh);
     phaseDone('carry over unchanged pages');
     const pages = rendered + plan.reuse.filter((file) => file.endsWith('.html')).length;
@@ -96,7 +104,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       throw error;
     }
     discard(stale);
-    if (options.cacheDir) await writeRenderManifest(options.cacheDir, outDir, plan.manifest);
+    if (options.cacheDir) await writeRenderManifest(options.cacheDir, outDir, manifest);
     phaseDone('swap and manifest');
     return { pages, rendered };
   } catch (error) {
@@ -115,13 +123,13 @@ interface RenderContext {
   options: BuildSiteOptions;
 }
 
-/** Renders the plan's pages into `target`; returns how many HTML pages were written. */
-async function renderPages(plan: RenderPlan, { model, templatesDir, pathPrefix, target, options }: RenderContext): Promise<number> {
+/** Renders the plan's pages into `target`; says how many HTML pages that was, and every file written (relative). */
+async function renderPages(plan: RenderPlan, { model, templatesDir, pathPrefix, target, options }: RenderContext): Promise<{ rendered: number; files: string[] }> {
   // Eleventy keeps every page it renders in memory until its run ends: a few thousand pages a run keep
   // a 50,000-article build's memory flat.
   const runs = splitPages(plan.render, options.pagesPerRun ?? pagesPerRun);
   const singles = runs.length > 1 ? await singlePageTemplates(templatesDir) : [];
-  let rendered = 0;
+  const files: string[] = [];
   const written = progressOf(plan, options.onProgress);
   for (const [index, pages] of runs.entries()) {
     const eleventy = new Eleventy(templatesDir, target, {
@@ -130,9 +138,9 @@ async function renderPages(plan: RenderPlan, { model, templatesDir, pathPrefix, 
       config: (eleventyConfig) => configureEleventy(eleventyConfig, { model, pages, templatesDir, ...written, ...(index > 0 ? { leaveOut: singles } : {}) }),
     });
     const [, templates] = await eleventy.write();
-    rendered += templates.filter((result) => typeof result.outputPath === 'string' && result.outputPath.endsWith('.html')).length;
+    for (const { outputPath } of templates) if (typeof outputPath === 'string') files.push(relative(target, outputPath).split(sep).join('/'));
   }
-  return rendered;
+  return { rendered: files.filter((file) => file.endsWith('.html')).length, files };
 }
 
 interface InPlaceContext {
@@ -153,13 +161,38 @@ interface InPlaceContext {
 async function updateInPlace(options: BuildSiteOptions, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir }: InPlaceContext): Promise<BuiltSite> {
   const plan = planRender(model, shared, previous, new Set(Object.values(previous.pages).flatMap((page) => page.files)));
   phaseDone('render plan');
-  const rendered = await renderPages(plan, { model, templatesDir, pathPrefix, target: outDir, options });
+  const { rendered } = await renderPages(plan, { model, templatesDir, pathPrefix, target: outDir, options });
   phaseDone('eleventy');
   const kept = new Set(Object.values(plan.manifest.pages).flatMap((page) => page.files));
   const gone = Object.values(previous.pages).flatMap((page) => page.files).filter((file) => !kept.has(file));
   await mapInBatches(gone, (file) => rm(join(outDir, file), { force: true }));
   await writeRenderManifest(cacheDir, outDir, plan.manifest);
   return { pages: rendered + plan.reuse.filter((file) => file.endsWith('.html')).length, rendered };
+}
+
+/** The manifest of a complete build: also a fingerprint of the whole site and the files of its single pages. */
+interface SiteManifest extends RenderManifest {
+  site?: string;
+  singles?: string[];
+}
+
+/**
+ * Everything any page can show: every page's fingerprint (which covers the templates and code too) and
+ * the parts of the model that are no page's own (the single pages such as the sitemap read those).
+ */
+function siteFingerprint(model: SiteModel, manifest: RenderManifest): string {
+  const sources = model.sources.map(({ articles: _articles, ...source }) => source);
+  const rest = { meta: model.meta, ui: model.ui, years: model.years, sources, sitemap: model.sitemap };
+  const hash = createHash('sha1').update(manifest.shared).update(JSON.stringify(rest));
+  for (const [key, page] of Object.entries(manifest.pages)) hash.update(key).update(page.fingerprint);
+  return hash.digest('base64url');
+}
+
+/** Nothing to do: the same site as last time, and every file of it still in the output. */
+function upToDate(previous: SiteManifest | undefined, manifest: SiteManifest, plan: RenderPlan, existing: ReadonlySet<string>): boolean {
+  if (!previous?.site || previous.site !== manifest.site || !previous.singles) return false;
+  if (Object.values(plan.render).some((items: unknown[]) => items.length > 0)) return false;
+  return previous.singles.every((file) => existing.has(file));
 }
 
 const pagesPerRun = 3000;
