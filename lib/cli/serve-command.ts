@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildArticle } from '../article/build-article.ts';
 import { loadArchive, settleCacheWrites } from '../archive/load-archive.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import { serveSite } from '../site/serve-site.ts';
@@ -5,12 +8,31 @@ import { formatReport, namedReport } from './build-report.ts';
 
 /** `digest serve`: builds, serves on localhost, and rebuilds when content/ changes. */
 export async function serveCommand(options: { contentDir: string; port: number; config: SiteConfig; cacheDir: string }): Promise<number> {
+  let warmed = false;
   const load = async () => {
     const archive = await loadArchive({ contentDir: options.contentDir, config: options.config, cacheDir: options.cacheDir, writeCacheLater: true });
     process.stdout.write(`${formatReport(namedReport(archive.report, options.contentDir))}\n`);
+    const sample = archive.articles[0]?.data.file;
+    if (!warmed && sample) {
+      warmed = true;
+      setTimeout(() => warmUpPipeline(join(options.contentDir, sample), options.config), 0);
+    }
     return archive;
   };
   await serveSite({ contentDir: options.contentDir, config: options.config, port: options.port, load, cacheDir: options.cacheDir });
   await settleCacheWrites();
   return 0;
+}
+
+/**
+ * The first file this process cleans pays for compiling the whole pipeline (a second or more when the
+ * start-up build came from the cache or from worker threads): pay it now, rather than on the first file
+ * the user drops in.
+ */
+function warmUpPipeline(path: string, config: SiteConfig): void {
+  try {
+    buildArticle({ file: path, bytes: readFileSync(path) }, { sources: config.sources, language: config.language, maxFileBytes: config.maxFileBytes });
+  } catch {
+    // Gone already, or unreadable: the warm-up was only an optimisation.
+  }
 }
