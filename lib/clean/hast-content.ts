@@ -1,6 +1,6 @@
 import type { Element, Nodes } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { selectAll } from 'hast-util-select';
+import { EXIT, visit } from './visit-tree.ts';
 
 /** Whitespace, including no-break, ideographic and zero-width spaces that editors leave in "empty" paragraphs. */
 const blankText = /^[\s\u200b-\u200d\u2060\ufeff]*$/u;
@@ -14,18 +14,42 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u200b-\u200d\u2060\ufeff]+/gu, ' ').trim();
 }
 
+/**
+ * Whether `node`'s text (`hast-util-to-string`'s) is not blank. Stops at the first text that is not:
+ * asked of every element, joining all the text below each one cost more than the rest of the pass.
+ */
 export function hasText(node: Nodes): boolean {
-  return !isBlank(toString(node));
+  if (!('children' in node)) return !isBlank(toString(node));
+  let found = false;
+  visit(node, 'text', (text) => {
+    if (isBlank(text.value)) return undefined;
+    found = true;
+    return EXIT;
+  });
+  return found;
 }
 
-/** Media a reader sees: images with a source, video and audio. */
-export function mediaIn(node: Nodes): Element[] {
-  return selectAll('img[src], video, audio', node);
-}
-
+/**
+ * Whether `node` is or holds media a reader sees: what `img[src], video, audio` selects (an image with
+ * any `src`, even empty, below `node`) or `node` being an image with a real source. Stops at the first.
+ */
 export function hasMedia(node: Nodes): boolean {
   if (node.type === 'element' && isMedia(node)) return true;
-  return mediaIn(node).length > 0;
+  let found = false;
+  visit(node, 'element', (element) => {
+    if (!matchesMediaSelector(element)) return undefined;
+    found = true;
+    return EXIT;
+  });
+  return found;
+}
+
+/** `img[src], video, audio` as hast-util-select reads it: `[src]` is any value but none, false or an empty list. */
+function matchesMediaSelector(node: Element): boolean {
+  if (node.tagName === 'video' || node.tagName === 'audio') return true;
+  if (node.tagName !== 'img') return false;
+  const src: unknown = node.properties.src;
+  return src !== undefined && src !== null && src !== false && !(Array.isArray(src) && src.length === 0);
 }
 
 export function isMedia(node: Element): boolean {
