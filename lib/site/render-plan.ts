@@ -65,15 +65,16 @@ export function outputFiles(item: PageItem): string[] {
 }
 
 /**
- * What a page's template reads beyond its own item: the first home page lists the years with their
- * counts; a source page shows its source's name, links and count, not every article of the source.
+ * What a page's template reads of its item and beyond: the home page (the newest of the home archive)
+ * lists the years with their counts; a source page shows its source's name and links, not every article
+ * of the source, and only its newest page shows the source's count, so older pages stay unchanged.
  */
 function shownBy(collection: Collection, item: PageItem, model: SiteModel): unknown {
-  if (collection === 'homePages') return (item as HomePage).pageNumber === 1 ? { ...item, years: model.years } : item;
+  if (collection === 'homePages') return (item as HomePage).newest ? { ...item, years: model.years } : item;
   if (collection !== 'sourcePages') return item;
   const page = item as SourcePage;
-  const { articles: _all, ...source } = page.source;
-  return { ...page, source };
+  const { articles: _all, count, ...source } = page.source;
+  return { ...page, source: page.newest ? { ...source, count } : source };
 }
 
 const hash = (text: string): string => createHash('sha1').update(text).digest('base64url');

@@ -55,19 +55,24 @@ export interface YearGroup {
   newer: PageLink | undefined;
 }
 
-/** One page of a paginated list of articles. */
+/**
+ * One page of a paginated list of articles. Pages are counted from the oldest (page 1), so an older
+ * page keeps its URL and articles as newer ones arrive; the newest page is the list's own URL.
+ */
 export interface ListPage {
   url: string;
   pageNumber: number;
-  totalPages: number;
+  /** The newest page: the only one that may show totals, since it is the one that changes. */
+  newest: boolean;
   title: string;
+  /** Newest first. */
   articles: ArticleView[];
   older: PageLink | undefined;
   newer: PageLink | undefined;
 }
 
 export interface HomePage extends ListPage {
-  /** The newest days, only on the first page. */
+  /** The newest days, only on the newest page (the home page). */
   digest: DayGroup[];
 }
 
@@ -112,10 +117,17 @@ export interface SiteModelOptions {
 
 const moreFromSourceCount = 5;
 
-function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
-  return chunks.length > 0 ? chunks : [[]];
+/**
+ * Chunks of a newest-first list, counted from its oldest end and returned oldest first: `size` items each,
+ * except the newest, which holds the rest with one full chunk (`size` … 2·`size`−1 items, or all there are),
+ * so adding a newest item changes only the newest chunk, or splits it in two when it reaches 2·`size`.
+ */
+function chunkFromOldest<T>(items: T[], size: number): T[][] {
+  const count = Math.max(1, Math.floor(items.length / size));
+  return Array.from({ length: count }, (_, index) => {
+    const end = items.length - index * size;
+    return items.slice(index === count - 1 ? 0 : end - size, end);
+  });
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
@@ -139,18 +151,27 @@ function linkNeighbours<T extends { older: PageLink | undefined; newer: PageLink
   });
 }
 
-function paginate(articles: ArticleView[], perPage: number, base: string, title: string, ui: UiStrings): ListPage[] {
-  const chunks = chunk(articles, perPage);
-  const pages = chunks.map((items, index) => ({
-    url: pagePath(base, index + 1),
-    pageNumber: index + 1,
-    totalPages: chunks.length,
-    title: index === 0 ? title : `${title} · ${fillCount(ui.page, index + 1)}`,
-    articles: items,
-    older: undefined as PageLink | undefined,
-    newer: undefined as PageLink | undefined,
-  }));
-  linkNeighbours(pages, (page) => ({ url: page.url, label: fillCount(ui.page, page.pageNumber) }));
+/**
+ * A newest-first list as pages, newest first: the newest at `base` itself (linked to as `newestLabel`),
+ * the older ones at `base/page/<k>/`, where k counts from the oldest.
+ */
+function paginate(articles: ArticleView[], perPage: number, base: string, title: string, newestLabel: string, ui: UiStrings): ListPage[] {
+  const chunks = chunkFromOldest(articles, perPage);
+  const pages = chunks.map((items, index) => {
+    const pageNumber = index + 1;
+    const newest = pageNumber === chunks.length;
+    return {
+      url: newest ? base : pagePath(base, pageNumber),
+      pageNumber,
+      newest,
+      title: newest ? title : `${title} · ${fillCount(ui.page, pageNumber)}`,
+      articles: items,
+      older: undefined as PageLink | undefined,
+      newer: undefined as PageLink | undefined,
+    };
+  });
+  pages.reverse();
+  linkNeighbours(pages, (page) => ({ url: page.url, label: page.newest ? newestLabel : fillCount(ui.page, page.pageNumber) }));
   return pages;
 }
 
@@ -244,20 +265,16 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
   }
   linkNeighbours(years, (year) => ({ url: year.url, label: year.label }));
 
+  // The home page is the newest page of the archive of everything older than its digest.
   const digest = days.slice(0, config.homeDays);
   const digestCount = digest.reduce((sum, day) => sum + day.count, 0);
-  const homePages: HomePage[] = paginate(views.slice(digestCount), config.perPage, '/page/', config.title, ui).map((page, index) => ({
+  const homePages: HomePage[] = paginate(views.slice(digestCount), config.perPage, '/', config.title, ui.latest, ui).map((page) => ({
     ...page,
-    digest: index === 0 ? digest : [],
+    digest: page.newest ? digest : [],
   }));
-  // The first page of the archive is the home page itself.
-  const firstHome = homePages[0];
-  if (firstHome) firstHome.url = '/';
-  const secondHome = homePages[1];
-  if (secondHome) secondHome.newer = { url: '/', label: fillCount(ui.page, 1) };
 
   const sourcePages: SourcePage[] = sources.flatMap((source) =>
-    paginate(source.articles, config.perPage, source.url, source.name, ui).map((page) => ({ ...page, source })),
+    paginate(source.articles, config.perPage, source.url, source.name, ui.latestArticles, ui).map((page) => ({ ...page, source })),
   );
 
   const feedContext = { config, absolute };

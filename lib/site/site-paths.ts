@@ -36,8 +36,8 @@ export const monthPath = (year: string, month: string): string => `/${year}/${mo
 export const dayPath = (key: string): string => `/${key.replaceAll('-', '/')}/`;
 export const articlePath = (key: string, slug: string): string => `${dayPath(key)}${slug}/`;
 
-/** `/base/`, `/base/2/`, `/base/3/`… */
-export const pagePath = (base: string, pageNumber: number): string => (pageNumber === 1 ? base : `${base}${pageNumber}/`);
+/** `/base/page/1/`, `/base/page/2/`…: an older page of a list whose newest page is `/base/` itself. */
+export const pagePath = (base: string, pageNumber: number): string => `${base}page/${pageNumber}/`;
 
 /** Unicode-preserving slug of a source's display name (`FT中文网` → `ft中文网`), never empty. */
 export function sourceSlug(name: string): string {

@@ -10,6 +10,7 @@ export interface UiStrings {
   older: string;
   newer: string;
   olderArticles: string;
+  latestArticles: string;
   previousArticle: string;
   nextArticle: string;
   moreFrom: string;
@@ -38,6 +39,7 @@ const zh: UiStrings = {
   older: '更早',
   newer: '更新',
   olderArticles: '更早的文章',
+  latestArticles: '最新文章',
   previousArticle: '上一篇（更早）',
   nextArticle: '下一篇（更新）',
   moreFrom: '更多来自',
@@ -66,6 +68,7 @@ const en: UiStrings = {
   older: 'Older',
   newer: 'Newer',
   olderArticles: 'Older articles',
+  latestArticles: 'Latest articles',
   previousArticle: 'Previous (older)',
   nextArticle: 'Next (newer)',
   moreFrom: 'More from',

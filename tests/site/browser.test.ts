@@ -142,6 +142,8 @@ describe('in a real browser, under a path prefix', () => {
       '2020/',
       'sources/',
       'page/2/',
+      'sources/bbc/',
+      'sources/bbc/page/1/',
       '404.html',
     ];
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-trailing-whitespace': 'off', 'long-title': 'off' } });

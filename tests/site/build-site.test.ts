@@ -16,6 +16,8 @@ import { listFiles } from './site-files.ts';
 const dayInZone = new Intl.DateTimeFormat('en-CA', { timeZone: testConfig.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 const dayOf = (article: Article): string => dayInZone.format(article.data.publishedAt);
 const readPage = async (dir: string, url: string) => fromHtml(await readFile(join(dir, decodeURI(url), 'index.html'), 'utf8'));
+/** The ids of the articles a listing links to, in order (the home page's digest included). */
+const listedIds = (page: ReturnType<typeof fromHtml>) => selectAll('.entry-title a', page).map((link) => String(link.properties.href).match(/([0-9a-f]{12})\/$/)?.[1]);
 // What XML 1.0 can carry of the hostile title (it has a U+0001 control character).
 const hostileAsXml = hostileTitle.replace('\u0001', '');
 
@@ -56,23 +58,31 @@ describe('pages', () => {
     }
   });
 
-  test('the home page shows the newest days, then pages of older articles', async () => {
+  test('the home page shows the newest days, then the newest of the older articles; older pages count from the oldest', async () => {
     const home = await readPage(outDir, '/');
     const newestDays = [...new Set(articles.map(dayOf))].slice(0, testConfig.homeDays);
     const dayLinks = selectAll('.day-title a', home).map((link) => link.properties.href);
     expect(dayLinks).toEqual(newestDays.map((day) => `/${day.replaceAll('-', '/')}/`));
-    const older = articles.filter((article) => !newestDays.includes(dayOf(article)));
-    const pages = Math.ceil(older.length / testConfig.perPage);
-    expect(existsSync(join(outDir, 'page', String(pages), 'index.html'))).toBe(true);
-    expect(existsSync(join(outDir, 'page', String(pages + 1)))).toBe(false);
+    const older = articles.filter((article) => !newestDays.includes(dayOf(article))).map((article) => article.data.id);
+    const pages = Math.floor(older.length / testConfig.perPage);
+    expect(pages).toBeGreaterThan(2);
+    // After its digest, the home page lists the rest with one full page; page 1 holds the oldest articles.
+    const onHome = older.length - (pages - 1) * testConfig.perPage;
+    expect(listedIds(home).slice(-onHome)).toEqual(older.slice(0, onHome));
+    expect(listedIds(await readPage(outDir, '/page/1/'))).toEqual(older.slice(-testConfig.perPage));
+    expect(existsSync(join(outDir, 'page', String(pages - 1), 'index.html'))).toBe(true);
+    expect(existsSync(join(outDir, 'page', String(pages)))).toBe(false);
   });
 
-  test('each source has paginated pages and its own feeds', async () => {
+  test('each source has its newest page at its URL, older pages counted from the oldest, and its own feeds', async () => {
     for (const source of model.sources) {
-      const count = articles.filter((article) => article.data.source === source.name).length;
-      const pages = Math.ceil(count / testConfig.perPage);
-      expect(existsSync(join(outDir, decodeURI(source.url), 'index.html'))).toBe(true);
-      expect(existsSync(join(outDir, decodeURI(source.url), String(pages), 'index.html'))).toBe(pages > 1);
+      const ids = articles.filter((article) => article.data.source === source.name).map((article) => article.data.id);
+      const pages = Math.max(1, Math.floor(ids.length / testConfig.perPage));
+      const dir = join(outDir, decodeURI(source.url));
+      expect(listedIds(await readPage(outDir, source.url))).toEqual(ids.slice(0, ids.length - (pages - 1) * testConfig.perPage));
+      if (pages > 1) expect(listedIds(await readPage(outDir, `${source.url}page/1/`))).toEqual(ids.slice(-testConfig.perPage));
+      expect(existsSync(join(dir, 'page', String(pages - 1), 'index.html'))).toBe(pages > 1);
+      expect(existsSync(join(dir, 'page', String(pages)))).toBe(false);
       expect(XMLValidator.validate(await readFile(join(outDir, decodeURI(source.feedAtom)), 'utf8'))).toBe(true);
     }
   });
