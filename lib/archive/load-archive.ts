@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../schema/article.ts';
@@ -69,22 +69,40 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
     } else unseen.push({ file, stamp: { size, mtimeMs, ctimeMs } });
   }
   const read = await mapInBatches(unseen, async ({ file, stamp }) => {
-    const bytes = await readFile(join(contentDir, file));
-    const key = createHash('sha256').update(bytes).digest('base64url');
+    const key = createHash('sha256').update(await readFile(join(contentDir, file))).digest('base64url');
     stamps.set(file, { ...stamp, key });
-    // Only files to parse keep their bytes: at 50,000 articles, holding every file would double the memory.
-    return cached.entries.has(key) ? { file, key } : { file, key, bytes };
+    return { file, key };
   });
-  const files: { file: string; key: string; bytes?: Buffer }[] = [...known, ...read].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const files = [...known, ...read].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   phaseDone('stat and hash files');
-  const misses = files.filter((entry): entry is typeof entry & { bytes: Buffer } => entry.bytes !== undefined);
-  const fresh = await parseArticles(misses, options, {
-    ...(workers === undefined ? {} : { workers }),
-    onParsed: (parsed) => onProgress?.({ parsed: files.length - misses.length + parsed, total: files.length }),
-  });
-  phaseDone('parse');
 
-  const articleOf = stored ? await keepInStore(cacheDir!, version, stored, files, misses, fresh, stamps, writeCacheLater === true) : (index: number) => inMemory(fresh[index]!);
+  // One parse per content the cache does not know. A file is read again when its turn comes, so a cold
+  // build of 50,000 files never holds all their bytes (nor, below, all their cleaned bodies) at once.
+  const missing = new Map<string, string>();
+  for (const { file, key } of files) if (!cached.entries.has(key) && !missing.has(key)) missing.set(key, file);
+  const misses = [...missing].map(([key, file]) => ({ key, file }));
+  const sourceAt = (index: number) => ({ file: misses[index]!.file, bytes: readFileSync(join(contentDir, misses[index]!.file)) });
+  const parse = {
+    ...(workers === undefined ? {} : { workers }),
+    onParsed: (parsed: number) => onProgress?.({ parsed: files.length - misses.length + parsed, total: files.length }),
+  };
+  let articleOf: ArticleOf;
+  if (stored) {
+    const writer = misses.length > 0 ? stored.store.writer() : undefined;
+    const fresh = await parseArticles<CachedParse>(misses.length, sourceAt, options, {
+      ...parse,
+      keep: (result) => (result.ok ? { ok: true, data: result.value.data, body: writer!.add(result.value.html) } : result),
+    });
+    writer?.close();
+    phaseDone('parse');
+    articleOf = await keepInStore(cacheDir!, version, stored, files, new Map(misses.map(({ key }, index) => [key, fresh[index]!])), stamps, writeCacheLater === true);
+  } else {
+    const fresh = await parseArticles(misses.length, sourceAt, options, { ...parse, keep: inMemory });
+    phaseDone('parse');
+    const byKey = new Map(misses.map(({ key }, index) => [key, fresh[index]!]));
+    articleOf = (index, file) => withFile(byKey.get(files[index]!.key)!, file);
+  }
+
   const parsed: ArchivedArticle[] = [];
   const rejected: ArchiveReport['rejected'] = [];
   files.forEach(({ file }, index) => {
@@ -97,7 +115,7 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
   return {
     articles: kept,
     report: { built: kept.map((article) => article.data.file).sort(), duplicates, ignored: scan.ignored, rejected },
-    stats: { parsed: misses.length, cached: files.length - misses.length },
+    stats: { parsed: files.filter(({ key }) => missing.has(key)).length, cached: files.filter(({ key }) => !missing.has(key)).length },
   };
 }
 
@@ -105,6 +123,11 @@ type ArticleOf = (index: number, file: string) => Result<ArchivedArticle>;
 
 function inMemory(result: Result<Article>): Result<ArchivedArticle> {
   return result.ok ? { ok: true, value: inMemoryArticle(result.value) } : result;
+}
+
+/** A parse is keyed by content alone: the same bytes under another name are that file's article. */
+function withFile(result: Result<ArchivedArticle>, file: string): Result<ArchivedArticle> {
+  return result.ok && result.value.data.file !== file ? { ok: true, value: { ...result.value, data: { ...result.value.data, file } } } : result;
 }
 
 /**
@@ -116,23 +139,14 @@ async function keepInStore(
   version: string,
   { cache: cached, store }: Stored,
   files: { file: string; key: string }[],
-  misses: { key: string }[],
-  fresh: Result<Article>[],
+  fresh: Map<string, CachedParse>,
   stamps: Map<string, FileStamp>,
   later: boolean,
 ): Promise<ArticleOf> {
   let entries = new Map<string, CachedParse>();
-  if (misses.length > 0) {
-    const writer = store.writer();
-    misses.forEach(({ key }, index) => {
-      const result = fresh[index]!;
-      entries.set(key, result.ok ? { ok: true, data: result.value.data, body: writer.add(result.value.html) } : result);
-    });
-    writer.close();
-  }
-  for (const { key } of files) if (!entries.has(key)) entries.set(key, cached.entries.get(key)!);
+  for (const { key } of files) if (!entries.has(key)) entries.set(key, fresh.get(key) ?? cached.entries.get(key)!);
 
-  const changed = misses.length > 0 || entries.size !== cached.entries.size || !sameStamps(stamps, cached.stamps);
+  const changed = fresh.size > 0 || entries.size !== cached.entries.size || !sameStamps(stamps, cached.stamps);
   if (changed) {
     entries = compacted(store, entries);
     const index = { entries, stamps };

@@ -19,11 +19,21 @@ describe('parseArticles', () => {
     const sources = await corpusSources();
     expect(sources).toHaveLength(160);
     const progress: number[] = [];
-    const inWorkers = await parseArticles(sources, options, { workers: 2, onParsed: (count) => progress.push(count) });
-    const inPlace = await parseArticles(sources, options, { workers: 1 });
+    const asked: number[] = [];
+    const sourceAt = (index: number) => (asked.push(index), sources[index]!);
+    const inWorkers = await parseArticles(sources.length, sourceAt, options, { workers: 2, onParsed: (count) => progress.push(count) });
+    const inPlace = await parseArticles(sources.length, (index) => sources[index]!, options, { workers: 1 });
     expect(inWorkers).toEqual(inPlace);
     expect(inWorkers.filter((result) => result.ok).length).toBeGreaterThan(140);
     expect(progress.at(-1)).toBe(sources.length);
+    // Each source is asked for once, when its batch is sent.
+    expect(asked.sort((a, b) => a - b)).toEqual(sources.map((_, index) => index));
+  });
+
+  test('keeps what `keep` makes of each result, in order', async () => {
+    const sources = await corpusSources();
+    const kept = await parseArticles(sources.length, (index) => sources[index]!, options, { workers: 2, keep: (result, index) => `${index}:${result.ok}` });
+    expect(kept.map((entry) => entry.split(':')[0])).toEqual(sources.map((_, index) => String(index)));
   });
 
   test('workers start from the bundled worker, not from the TypeScript through tsx', async () => {
