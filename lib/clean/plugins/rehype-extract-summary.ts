@@ -1,10 +1,11 @@
 import type { Element, Root } from 'hast';
-import { select, selectAll } from 'hast-util-select';
+import { select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import type { VFile } from 'vfile';
 import '../clean-data.ts';
 import { collapseWhitespace } from '../hast-content.ts';
 import { truncateText } from '../truncate-text.ts';
+import { CONTINUE, EXIT, SKIP, visit } from '../visit-tree.ts';
 
 export interface ExtractSummaryOptions {
   /** Longest summary, in UTF-16 units, ellipsis included. */
@@ -18,8 +19,8 @@ export interface ExtractSummaryOptions {
 const emptyOptions: Readonly<ExtractSummaryOptions> = Object.freeze({});
 const defaultLeadSelectors = 'p.story-body__introduction, .story-lead, p.lead, p.standfirst, p.intro';
 
-/** Paragraphs there belong to something quoted or shown, not to the article's opening. */
-const notTheArticle = 'blockquote p, figure p, figcaption p, table p, li p, aside p, nav p, header p, footer p';
+/** Paragraphs inside these belong to something quoted or shown, not to the article's opening. */
+const notTheArticle: ReadonlySet<string> = new Set(['blockquote', 'figure', 'figcaption', 'table', 'li', 'aside', 'nav', 'header', 'footer']);
 
 /**
  * Puts the article's lead in `file.data.summary` as plain text: the marked-up lead paragraph,
@@ -41,11 +42,21 @@ export function rehypeExtractSummary(options: Readonly<ExtractSummaryOptions> = 
     const markedText = marked ? plain(marked) : '';
     let summary = markedText !== '' ? markedText : undefined;
     if (summary === undefined) {
-      const excluded = new Set(selectAll(notTheArticle, tree));
-      const paragraphs = selectAll('p', tree)
-        .filter((p) => !excluded.has(p))
-        .map(plain);
-      summary = paragraphs.find(isReal) ?? paragraphs.find(isLongEnough);
+      // The first paragraph with real text, else the first long enough. One walk that stops at the
+      // first real one: selecting and reading every paragraph was most of this pass's cost.
+      let longEnough: string | undefined;
+      visit(tree, 'element', (node) => {
+        if (notTheArticle.has(node.tagName)) return SKIP;
+        if (node.tagName !== 'p') return CONTINUE;
+        const text = plain(node);
+        if (isReal(text)) {
+          summary = text;
+          return EXIT;
+        }
+        if (longEnough === undefined && isLongEnough(text)) longEnough = text;
+        return CONTINUE;
+      });
+      summary ??= longEnough;
     }
     summary ??= plain(tree);
     file.data.summary = truncateText(summary, maxLength);

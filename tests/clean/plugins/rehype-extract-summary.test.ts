@@ -18,6 +18,23 @@ describe('rehypeExtractSummary', () => {
     ).toBe('华盛顿——《纽约时报》调查发现， 特朗普总统和他的高级助手们…');
   });
 
+  test('skips paragraphs anywhere inside figures, tables, lists, asides, navigation, headers and footers', () => {
+    const inside = (open: string, close: string) => `${open}<p>这一段不是正文的开头，文字也足够长，足够长，足够长。</p>${close}`;
+    const shown = [
+      inside('<figure><div>', '</div></figure>'),
+      inside('<table><tr><td>', '</td></tr></table>'),
+      inside('<ul><li><div>', '</div></li></ul>'),
+      ...['aside', 'nav', 'header', 'footer'].map((tag) => inside(`<${tag}><section>`, `</section></${tag}>`)),
+    ].join('');
+    expect(summaryOf(`${shown}<p>正文的第一段在这里，文字足够长，足够长，足够长，足够长，足够长。</p>`)).toBe('正文的第一段在这里，文字足够长，足够长，足够长，足够长，足够长。');
+  });
+
+  test('with no paragraph of real text, takes the first one long enough', () => {
+    expect(summaryOf('<p>短</p><p>以下为中国数字时代摘自网友评论的一些内容如下所示：</p><p>（这是第二段括号里的文字，也足够长，足够长。）</p>')).toBe(
+      '以下为中国数字时代摘自网友评论的一些内容如下所示：',
+    );
+  });
+
   test('falls back to the start of the body when there is no paragraph', () => {
     expect(summaryOf('<div>只有一行字</div>')).toBe('只有一行字');
   });
