@@ -89,7 +89,8 @@ export async function writeArchive(contentDir: string, plan: readonly PlannedArt
 
 /**
  * An article added after the archive was built (warm rebuild, serve): an ASCII title so its page is easy to
- * find, a time just before `now` so it is never in the future, and a URL no archive article has.
+ * find, published a minute before `now` (the bench passes times just after the archive's newest article),
+ * and a URL no archive article has.
  */
 export function plannedDrop(templates: readonly CorpusTemplate[], seed: number, index: number, now: number): PlannedArticle {
   const random = createPrng(seed ^ (0x9e3779b9 * (index + 1)));

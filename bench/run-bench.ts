@@ -106,7 +106,7 @@ async function benchSize(
   templates: CorpusTemplate[],
   bodies: TemplateBody[],
   config: ReturnType<typeof siteConfigSchema.parse>,
-): Promise<{ result: SizeResult; content: string; warmCache: string }> {
+): Promise<{ result: SizeResult; content: string; warmCache: string; newest: number }> {
   const dir = join(base, String(size));
   const logs = join(dir, 'logs');
   const content = join(dir, 'content');
@@ -114,6 +114,8 @@ async function benchSize(
   await mkdir(logs, { recursive: true });
   const plan = planArchive(templates, { size, seed, firstDay: midnightIn(config.timeZone, 2015, 1, 1) });
   await writeArchive(content, plan, templates);
+  // Files added later (warm +1, serve) are the archive's next articles, as a bot saving today's news adds them.
+  const newest = plan.at(-1)?.publishedAt ?? Date.now();
   await writeHugoContent(hugoContent, plan, templates, bodies, { timeZone: config.timeZone, sources: config.sources });
   log(`\n${size} articles (${plan[0] ? new Date(plan[0].publishedAt).toISOString().slice(0, 10) : ''} … ${new Date(plan.at(-1)?.publishedAt ?? 0).toISOString().slice(0, 10)}): ${runs} runs each`);
 
@@ -143,7 +145,7 @@ async function benchSize(
     log(`  ours warm ${run}: ${brief(warm)}`);
   }
   for (let run = 1; run <= runs; run++) {
-    await writeRawArticle(content, plannedDrop(templates, seed, run - 1, Date.now()), templates);
+    await writeRawArticle(content, plannedDrop(templates, seed, run - 1, newest + run * 120_000), templates);
     const added = await oursBuild(ours, `ours-warm-add-${run}`);
     result.ours.warmAddOne.push(added);
     log(`  ours +1   ${run}: ${brief(added)}`);
@@ -151,7 +153,7 @@ async function benchSize(
   await rm(ours.out, { recursive: true, force: true });
   await rm(hugo.out, { recursive: true, force: true });
   await rm(hugoContent, { recursive: true, force: true });
-  return { result, content, warmCache: ours.cache };
+  return { result, content, warmCache: ours.cache, newest };
 }
 
 async function main(): Promise<number> {
@@ -209,7 +211,7 @@ async function main(): Promise<number> {
       result.sizes.push(measured.result);
       if (size === serveAt && !options.skipServe) {
         log(`  serve on ${size} articles…`);
-        const drops = [0, 1, 2].map((index) => plannedDrop(templates, options.seed + 1, index, Date.now()));
+        const drops = [0, 1, 2].map((index) => plannedDrop(templates, options.seed + 1, index, measured.newest + (runs + index + 1) * 120_000));
         const serve = await measureServe({
           repoDir,
           contentDir: measured.content,
