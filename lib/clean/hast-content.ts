@@ -30,6 +30,30 @@ export function hasText(node: Nodes): boolean {
 }
 
 /**
+ * `hast-util-to-string` for a single pass that reads the text of an element and then of the elements
+ * inside it: each element's text is joined once, not once for every element around it. Only for a
+ * walk that changes nothing it has already read the text of, except to remove it.
+ */
+export function createTextOf(): (node: Nodes) => string {
+  const texts = new WeakMap<Element, string>();
+  const textOf = (node: Nodes): string => {
+    if (node.type === 'text') return node.value;
+    if (node.type === 'element') {
+      let text = texts.get(node);
+      if (text === undefined) {
+        text = node.children.map(textOfChild).join('');
+        texts.set(node, text);
+      }
+      return text;
+    }
+    return 'children' in node ? node.children.map(textOfChild).join('') : toString(node);
+  };
+  // Below the node asked about, only text and elements have text (to-string's `one`).
+  const textOfChild = (child: Nodes): string => (child.type === 'text' || 'children' in child ? textOf(child) : '');
+  return textOf;
+}
+
+/**
  * Whether `node` is or holds media a reader sees: what `img[src], video, audio` selects (an image with
  * any `src`, even empty, below `node`) or `node` being an image with a real source. Stops at the first.
  */

@@ -1,9 +1,9 @@
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, test } from 'vitest';
-import { hasMedia, hasText, isBlank, isMedia } from '../../lib/clean/hast-content.ts';
+import { createTextOf, hasMedia, hasText, isBlank, isMedia } from '../../lib/clean/hast-content.ts';
 import { visit } from '../../lib/clean/visit-tree.ts';
 import { corpusFiles, feedxDir, readCorpusArticle } from './corpus.ts';
 
@@ -43,12 +43,35 @@ describe('hasMedia', () => {
   });
 });
 
-test('hasText and hasMedia agree with hast-util-to-string and hast-util-select on every element of the corpus (every third file)', () => {
+describe('createTextOf', () => {
+  test('gives the text hast-util-to-string gives, for the tree, its elements, text and comments', () => {
+    const root = tree('<p>a<!--c--><b>b<i>i</i></b></p>\n<div><br>d</div>');
+    const textOf = createTextOf();
+    expect(textOf(root)).toBe('abi\nd');
+    const [p] = root.children as [Element];
+    expect(textOf(p)).toBe('abi');
+    expect(textOf(p.children[1]!)).toBe('c');
+    expect(textOf(p.children[0]!)).toBe('a');
+  });
+
+  test('keeps the text it read first: a node changed after it was read is not read again', () => {
+    const root = tree('<p>old</p>');
+    const textOf = createTextOf();
+    const [p] = root.children as [Element];
+    expect(textOf(p)).toBe('old');
+    p.children = [{ type: 'text', value: 'new' }];
+    expect(textOf(p)).toBe('old');
+  });
+});
+
+test('hasText, hasMedia and createTextOf agree with hast-util-to-string and hast-util-select on every element of the corpus (every third file)', () => {
   for (const file of corpusFiles(feedxDir).filter((_, index) => index % 3 === 0)) {
     const root = tree(readCorpusArticle(file).body);
+    const textOf = createTextOf();
     visit(root, 'element', (node) => {
       expect(hasText(node)).toBe(!isBlank(toString(node)));
       expect(hasMedia(node)).toBe(isMedia(node) || selectAll('img[src], video, audio', node).length > 0);
+      expect(textOf(node)).toBe(toString(node));
     });
   }
 });

@@ -1,8 +1,7 @@
 import type { Element, Root } from 'hast';
-import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import '../clean-data.ts';
-import { collapseWhitespace, isBlank } from '../hast-content.ts';
+import { collapseWhitespace, createTextOf, isBlank } from '../hast-content.ts';
 import { CONTINUE, EXIT, SKIP, visit } from '../visit-tree.ts';
 
 export interface RemoveDatelineOptions {
@@ -70,6 +69,8 @@ export function rehypeRemoveDateline(options: Readonly<RemoveDatelineOptions> = 
     const repeatsPublication = (date: Date | undefined): boolean =>
       date !== undefined && (publishedAt === undefined || Number.isNaN(publishedAt.getTime()) || Math.abs(date.getTime() - publishedAt.getTime()) <= toleranceMs);
 
+    // The first wrappers hold the whole article: read each element's text once.
+    const textOf = createTextOf();
     let leadingText = 0;
     visit(tree, (node, index, parent) => {
       if (leadingText > maxLeadingText) return EXIT;
@@ -79,11 +80,11 @@ export function rehypeRemoveDateline(options: Readonly<RemoveDatelineOptions> = 
       }
       if (node.type !== 'element' || parent === undefined || index === undefined) return CONTINUE;
       if (node.tagName === 'a' || node.tagName === 'blockquote') {
-        leadingText += collapseWhitespace(toString(node)).length;
+        leadingText += collapseWhitespace(textOf(node)).length;
         return SKIP;
       }
       if (!datelineTags.has(node.tagName)) return CONTINUE;
-      if (repeatsPublication(parseDateline(toString(node)))) {
+      if (repeatsPublication(parseDateline(textOf(node)))) {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }

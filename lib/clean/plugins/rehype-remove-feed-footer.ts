@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import { collapseWhitespace, isBlank } from '../hast-content.ts';
+import { collapseWhitespace, createTextOf, isBlank } from '../hast-content.ts';
 import { SKIP, visit } from '../visit-tree.ts';
 
 export interface RemoveFeedFooterOptions {
@@ -22,11 +22,13 @@ export function rehypeRemoveFeedFooter(options: Readonly<RemoveFeedFooterOptions
   const label = options.label ?? '获取更多RSS';
 
   return (tree: Root, file: VFile): void => {
-    // Reading the text of every element is costly on deep span soup: only do it when the label is there at all.
+    // Reading the text of every element is costly on deep span soup: only do it when the label is there
+    // at all, and then join each element's text once.
     const hasLabel = toString(tree).includes(label);
+    const textOf = createTextOf();
     visit(tree, 'element', (node, index, parent) => {
       if (parent === undefined || index === undefined) return;
-      if (isSelfPromo(node) || (hasLabel && isFooterBlock(node, label))) {
+      if (isSelfPromo(node) || (hasLabel && isFooterBlock(node, textOf(node), label))) {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
@@ -59,8 +61,8 @@ function isSelfPromo(node: Element): boolean {
   return Object.keys(node.properties).some((key) => key.startsWith('dataSelfpromo'));
 }
 
-function isFooterBlock(node: Element, label: string): boolean {
-  if (!collapseWhitespace(toString(node)).startsWith(label)) return false;
+function isFooterBlock(node: Element, text: string, label: string): boolean {
+  if (!collapseWhitespace(text).startsWith(label)) return false;
   let onlyFeedLinks = true;
   visit(node, 'element', (child) => {
     if (child.tagName === 'a' && !isFeedServiceLink(child)) onlyFeedLinks = false;
