@@ -1,6 +1,6 @@
 import type { Nodes, Parents } from 'hast';
 
-// unist-util-visit's contract without its per-node closure and defineProperty, which cost ~40 % of cleaning (issue 5): a measured exception to STYLE.md.
+// unist-util-visit's contract without its closure and defineProperty per node: walks 7× faster, cleaning a file costs a third less CPU (issue 5). A measured exception to STYLE.md.
 
 /** Go on into the node's children, then on to its next sibling. */
 export const CONTINUE = true;
