@@ -68,20 +68,31 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
       known.push({ file, key: seen.key });
     } else unseen.push({ file, stamp: { size, mtimeMs, ctimeMs } });
   }
-  const read = await mapInBatches(unseen, async ({ file, stamp }) => {
-    const key = createHash('sha256').update(await readFile(join(contentDir, file))).digest('base64url');
+  // With nothing cached (a cold build), every file is parsed anyway: each is hashed when it is read for
+  // parsing, on the main thread while the workers parse, instead of in a pass of its own before.
+  const hashWhenParsed = cached.entries.size === 0;
+  const hashed = (file: string, stamp: Omit<FileStamp, 'key'>, bytes: Buffer): string => {
+    const key = createHash('sha256').update(bytes).digest('base64url');
     stamps.set(file, { ...stamp, key });
-    return { file, key };
-  });
+    return key;
+  };
+  const read: { file: string; key: string; stamp?: Omit<FileStamp, 'key'> }[] = hashWhenParsed
+    ? unseen.map(({ file, stamp }) => ({ file, key: '', stamp }))
+    : await mapInBatches(unseen, async ({ file, stamp }) => ({ file, key: hashed(file, stamp, await readFile(join(contentDir, file))) }));
   const files = [...known, ...read].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   phaseDone('stat and hash files');
 
   // One parse per content the cache does not know. A file is read again when its turn comes, so a cold
   // build of 50,000 files never holds all their bytes (nor, below, all their cleaned bodies) at once.
   const missing = new Map<string, string>();
-  for (const { file, key } of files) if (!cached.entries.has(key) && !missing.has(key)) missing.set(key, file);
-  const misses = [...missing].map(([key, file]) => ({ key, file }));
-  const sourceAt = (index: number) => ({ file: misses[index]!.file, bytes: readFileSync(join(contentDir, misses[index]!.file)) });
+  if (!hashWhenParsed) for (const { file, key } of files) if (!cached.entries.has(key) && !missing.has(key)) missing.set(key, file);
+  const misses: { file: string; key: string; stamp?: Omit<FileStamp, 'key'> }[] = hashWhenParsed ? files : [...missing].map(([key, file]) => ({ key, file }));
+  const sourceAt = (index: number) => {
+    const miss = misses[index]!;
+    const bytes = readFileSync(join(contentDir, miss.file));
+    if (miss.stamp) miss.key = hashed(miss.file, miss.stamp, bytes);
+    return { file: miss.file, bytes };
+  };
   const parse = {
     ...(workers === undefined ? {} : { workers }),
     onParsed: (parsed: number) => onProgress?.({ parsed: files.length - misses.length + parsed, total: files.length }),
@@ -115,7 +126,7 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
   return {
     articles: kept,
     report: { built: kept.map((article) => article.data.file).sort(), duplicates, ignored: scan.ignored, rejected },
-    stats: { parsed: files.filter(({ key }) => missing.has(key)).length, cached: files.filter(({ key }) => !missing.has(key)).length },
+    stats: hashWhenParsed ? { parsed: files.length, cached: 0 } : { parsed: files.filter(({ key }) => missing.has(key)).length, cached: files.filter(({ key }) => !missing.has(key)).length },
   };
 }
 
