@@ -15,6 +15,7 @@ import type { SiteModel } from './site-model.ts';
 import { singlePageTemplates } from './single-page-templates.ts';
 import { mapInBatches } from '../util/map-in-batches.ts';
 import { phaseDone } from '../util/phase-timings.ts';
+import { collectGarbageAbove } from '../util/collect-garbage.ts';
 import { listOutput, readRenderManifest, sharedRenderKey, writeRenderManifest } from './render-manifest.ts';
 
 export const defaultTemplatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -65,6 +66,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const existing = previous ? await listOutput(outDir) : new Set<string>();
   const plan = planRender(model, shared, previous, existing);
   const manifest: SiteManifest = { ...plan.manifest, site: siteFingerprint(model, plan.manifest) };
+  collectGarbageAbove(gcAboveBytes);
   phaseDone('render plan');
   if (upToDate(previous, manifest, plan, existing)) {
     return { pages: [...plan.reuse, ...previous!.singles!].filter((file) => file.endsWith('.html')).length, rendered: 0 };
@@ -139,6 +141,8 @@ async function renderPages(plan: RenderPlan, { model, templatesDir, pathPrefix, 
     });
     const [, templates] = await eleventy.write();
     for (const { outputPath } of templates) if (typeof outputPath === 'string') files.push(relative(target, outputPath).split(sep).join('/'));
+    collectGarbageAbove(gcAboveBytes);
+    phaseDone(`eleventy run ${index + 1} of ${runs.length}`);
   }
   return { rendered: files.filter((file) => file.endsWith('.html')).length, files };
 }
@@ -196,6 +200,7 @@ function upToDate(previous: SiteManifest | undefined, manifest: SiteManifest, pl
 }
 
 const pagesPerRun = 3000;
+const gcAboveBytes = 768 * 2 ** 20;
 
 /** The pages to render, a run's worth at a time, in the order of the plan; always at least one run. */
 function splitPages(render: PagedModel, size: number): PagedModel[] {

@@ -9,6 +9,7 @@ let last = performance.now();
 export function phaseDone(label: string): void {
   if (!enabled) return;
   const now = performance.now();
-  process.stderr.write(`[timing] ${label}: ${Math.round(now - last)} ms (rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB)\n`);
+  const { rss, heapUsed } = process.memoryUsage();
+  process.stderr.write(`[timing] ${label}: ${Math.round(now - last)} ms (rss ${Math.round(rss / 2 ** 20)} MiB, heap ${Math.round(heapUsed / 2 ** 20)} MiB)\n`);
   last = now;
 }
