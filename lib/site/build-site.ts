@@ -4,10 +4,8 @@ import { spawn } from 'node:child_process';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { Eleventy } from '@11ty/eleventy';
 import type { SiteArticle } from '../archive/archived-article.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
-import { configureEleventy } from './eleventy-config.ts';
 import { buildSiteModel } from './site-model.ts';
 import { normalizePathPrefix } from './site-paths.ts';
 import { planRender, type PagedModel, type RenderManifest, type RenderPlan } from './render-plan.ts';
@@ -130,6 +128,8 @@ async function renderPages(plan: RenderPlan, { model, templatesDir, pathPrefix, 
   // Eleventy keeps every page it renders in memory until its run ends: a few thousand pages a run keep
   // a 50,000-article build's memory flat.
   const runs = splitPages(plan.render, options.pagesPerRun ?? pagesPerRun);
+  // Loaded only when there is something to render: a rebuild with nothing to do never pays for loading Eleventy.
+  const [{ Eleventy }, { configureEleventy }] = await Promise.all([import('@11ty/eleventy'), import('./eleventy-config.ts')]);
   const singles = runs.length > 1 ? await singlePageTemplates(templatesDir) : [];
   const files: string[] = [];
   const written = progressOf(plan, options.onProgress);
