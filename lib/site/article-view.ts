@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { bodyHash, type SiteArticle } from '../archive/archived-article.ts';
 import { dayLabel } from './date-labels.ts';
 import { articlePath, articleSlug, dayKey, dayPath } from './site-paths.ts';
@@ -58,33 +59,63 @@ export interface ViewContext {
 type ViewLinks = 'older' | 'newer' | 'moreFromSource';
 type ViewBase = Omit<ArticleView, 'html' | ViewLinks>;
 
+interface ViewMemo {
+  context: string;
+  base: ViewBase;
+  /** Hash of the base's JSON, made the first time a fingerprint needs it. */
+  print?: string;
+  link?: ArticleLink;
+}
+
 // What a view shows of its own article never changes while the article and the site's settings don't:
-// a long-running serve reuses it (and its JSON, for fingerprints) for every article a change did not touch.
-const bases = new WeakMap<SiteArticle, { context: string; base: ViewBase; json?: string }>();
-const basesOfViews = new WeakMap<ArticleView, { base: ViewBase; json?: string }>();
+// a long-running serve reuses it (with its hash, and the link other pages make to it) for every article a
+// change did not touch, and rebuilds only the links.
+const memos = new WeakMap<SiteArticle, ViewMemo>();
+const memoOfView = new WeakMap<object, ViewMemo>();
+const linkTexts = new WeakMap<ArticleLink, string>();
+
+/** A view: the base's fields as its own, and the body behind a getter on the class, out of JSON's sight. */
+class View {
+  readonly #article: SiteArticle;
+
+  constructor(base: ViewBase, article: SiteArticle) {
+    Object.assign(this, base, { older: undefined, newer: undefined, moreFromSource: [] });
+    this.#article = article;
+  }
+
+  get html(): string {
+    return this.#article.html;
+  }
+}
 
 export function articleView(article: SiteArticle, context: ViewContext): ArticleView {
   const contextKey = `${context.timeZone}\n${context.language}\n${context.ui.readingTime}\n${context.sourceUrl(article.data.source)}`;
-  let memo = bases.get(article);
+  let memo = memos.get(article);
   if (memo?.context !== contextKey) {
     memo = { context: contextKey, base: viewBase(article, context) };
-    bases.set(article, memo);
+    memos.set(article, memo);
   }
-  const fresh: Omit<ArticleView, 'html'> = { ...memo.base, older: undefined, newer: undefined, moreFromSource: [] };
-  const view = Object.defineProperty(fresh, 'html', {
-    get: () => article.html,
-    enumerable: false,
-  }) as ArticleView;
-  basesOfViews.set(view, memo);
+  const view = new View(memo.base, article) as unknown as ArticleView;
+  memoOfView.set(view, memo);
   return view;
 }
 
-/** Everything a view's page shows, as text: its own fields (their JSON kept with them) and its links. */
+/** Everything a view's page shows, as text: a hash of its own fields, and its links. */
 export function viewFingerprintText(view: ArticleView): string {
-  const memo = basesOfViews.get(view);
+  const memo = memoOfView.get(view);
   if (!memo) return JSON.stringify(view);
-  memo.json ??= JSON.stringify(memo.base);
-  return `${memo.json}${JSON.stringify([view.older, view.newer, view.moreFromSource])}`;
+  memo.print ??= createHash('sha1').update(JSON.stringify(memo.base)).digest('base64url');
+  return `${memo.print}|${linkText(view.older)}|${linkText(view.newer)}|${view.moreFromSource.map(linkText).join('|')}`;
+}
+
+function linkText(link: ArticleLink | undefined): string {
+  if (!link) return '';
+  let text = linkTexts.get(link);
+  if (text === undefined) {
+    text = JSON.stringify(link);
+    linkTexts.set(link, text);
+  }
+  return text;
 }
 
 function viewBase(article: SiteArticle, context: ViewContext): ViewBase {
@@ -116,9 +147,11 @@ function viewBase(article: SiteArticle, context: ViewContext): ViewBase {
   };
 }
 
-export const articleLink = (view: ArticleView): ArticleLink => ({
-  title: view.title,
-  url: view.url,
-  lang: view.lang,
-  dateLabel: view.dateLabel,
-});
+/** The link other pages make to a view's article; the same object for as long as the article's view is reused. */
+export function articleLink(view: ArticleView): ArticleLink {
+  const memo = memoOfView.get(view);
+  if (memo?.link) return memo.link;
+  const link = { title: view.title, url: view.url, lang: view.lang, dateLabel: view.dateLabel };
+  if (memo) memo.link = link;
+  return link;
+}
