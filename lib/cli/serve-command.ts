@@ -19,7 +19,9 @@ export async function serveCommand(options: { contentDir: string; port: number; 
     }
     return archive;
   };
-  await serveSite({ contentDir: options.contentDir, config: options.config, port: options.port, load, cacheDir: options.cacheDir });
+  // Served from a folder kept in the cache: a restarted serve renders only what changed since it last ran.
+  const outDir = join(options.cacheDir, 'serve-site');
+  await serveSite({ contentDir: options.contentDir, config: options.config, port: options.port, load, outDir, cacheDir: options.cacheDir });
   await settleCacheWrites();
   return 0;
 }

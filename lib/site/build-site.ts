@@ -58,9 +58,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const model = buildSiteModel({ articles: options.archive.articles, config: options.config, pathPrefix, mode: options.mode ?? 'build' });
   phaseDone('site model');
   const templatesDir = options.templatesDir ?? defaultTemplatesDir;
-  const shared = await sharedRenderKey(templatesDir, model, pathPrefix);
   const previous: SiteManifest | undefined = options.cacheDir ? await readRenderManifest(options.cacheDir, outDir) : undefined;
-  if (options.update === 'in-place' && previous && options.cacheDir) return updateInPlace(options, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir: options.cacheDir });
+  const inPlace = options.update === 'in-place' && previous !== undefined;
+  if (inPlace) await renderNewArticlesFirst(previous, { model, templatesDir, pathPrefix, target: outDir, options });
+  const shared = await sharedRenderKey(templatesDir, model, pathPrefix);
+  phaseDone('shared render key');
+  if (inPlace && options.cacheDir) return updateInPlace(options, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir: options.cacheDir });
   const existing = previous ? await listOutput(outDir) : new Set<string>();
   const plan = planRender(model, shared, previous, existing);
   const manifest: SiteManifest = { ...plan.manifest, site: siteFingerprint(model, plan.manifest) };
@@ -123,21 +126,24 @@ interface RenderContext {
   options: BuildSiteOptions;
 }
 
-/** Renders the plan's pages into `target`; says how many HTML pages that was, and every file written (relative). */
-async function renderPages(plan: RenderPlan, { model, templatesDir, pathPrefix, target, options }: RenderContext): Promise<{ rendered: number; files: string[] }> {
+/**
+ * Renders the plan's pages into `target`; says how many HTML pages that was, and every file written (relative).
+ * `pagesOnly`: leave the single-page templates and the assets out of every run.
+ */
+async function renderPages(plan: Pick<RenderPlan, 'render'>, { model, templatesDir, pathPrefix, target, options }: RenderContext, pagesOnly = false): Promise<{ rendered: number; files: string[] }> {
   // Eleventy keeps every page it renders in memory until its run ends: a few thousand pages a run keep
   // a 50,000-article build's memory flat.
   const runs = splitPages(plan.render, options.pagesPerRun ?? pagesPerRun);
   // Loaded only when there is something to render: a rebuild with nothing to do never pays for loading Eleventy.
   const [{ Eleventy }, { configureEleventy }] = await Promise.all([import('@11ty/eleventy'), import('./eleventy-config.ts')]);
-  const singles = runs.length > 1 ? await singlePageTemplates(templatesDir) : [];
+  const singles = runs.length > 1 || pagesOnly ? await singlePageTemplates(templatesDir) : [];
   const files: string[] = [];
   const written = progressOf(plan, options.onProgress);
   for (const [index, pages] of runs.entries()) {
     const eleventy = new Eleventy(templatesDir, target, {
       quietMode: true,
       pathPrefix,
-      config: (eleventyConfig) => configureEleventy(eleventyConfig, { model, pages, templatesDir, ...written, ...(index > 0 ? { leaveOut: singles } : {}) }),
+      config: (eleventyConfig) => configureEleventy(eleventyConfig, { model, pages, templatesDir, ...written, ...(index > 0 || pagesOnly ? { leaveOut: singles } : {}) }),
     });
     const [, templates] = await eleventy.write();
     for (const { outputPath } of templates) if (typeof outputPath === 'string') files.push(relative(target, outputPath).split(sep).join('/'));
@@ -146,6 +152,20 @@ async function renderPages(plan: RenderPlan, { model, templatesDir, pathPrefix, 
   }
   return { rendered: files.filter((file) => file.endsWith('.html')).length, files };
 }
+
+/**
+ * serve: the pages of articles just added are written before anything else is worked out, so the page
+ * someone just dropped a file for is there at once; the rest of the rebuild (listings, neighbours, feeds)
+ * follows and the browser reloads when it is all done.
+ */
+async function renderNewArticlesFirst(previous: RenderManifest, context: RenderContext): Promise<void> {
+  const added = context.model.articles.filter((view) => previous.pages[`articles ${view.url}`] === undefined);
+  if (added.length === 0 || added.length > newPagesFirstLimit) return;
+  await renderPages({ render: { ...emptyPages(), articles: added } }, context, true);
+  phaseDone('new article pages');
+}
+
+const newPagesFirstLimit = 20;
 
 interface InPlaceContext {
   model: SiteModel;
@@ -225,7 +245,7 @@ function splitPages(render: PagedModel, size: number): PagedModel[] {
 const emptyPages = (): PagedModel => ({ articles: [], days: [], months: [], years: [], sourcePages: [], homePages: [], feeds: [] });
 
 /** The pages to render (a feed is two files; the site's few unpaginated pages are not counted ahead). */
-function progressOf(plan: RenderPlan, onProgress: BuildSiteOptions['onProgress']): { onWritten?: () => void } {
+function progressOf(plan: Pick<RenderPlan, 'render'>, onProgress: BuildSiteOptions['onProgress']): { onWritten?: () => void } {
   if (!onProgress) return {};
   const total = Object.values(plan.render).reduce((sum, items: unknown[]) => sum + items.length, 0) + plan.render.feeds.length;
   let written = 0;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RenderManifest } from './render-plan.ts';
@@ -10,9 +10,15 @@ const siteCode = fileURLToPath(new URL('.', import.meta.url));
 /** One manifest per output folder, so builds of the same content to several places don't mix. */
 const manifestFile = (cacheDir: string, outDir: string) => join(cacheDir, `render-${createHash('sha1').update(outDir).digest('hex').slice(0, 12)}.json`);
 
+// The manifest this process last wrote, kept while its file is unchanged: serve reads it after every change.
+const written = new Map<string, { mtimeMs: number; manifest: RenderManifest }>();
+
 export async function readRenderManifest(cacheDir: string, outDir: string): Promise<RenderManifest | undefined> {
+  const file = manifestFile(cacheDir, outDir);
   try {
-    return JSON.parse(await readFile(manifestFile(cacheDir, outDir), 'utf8')) as RenderManifest;
+    const kept = written.get(file);
+    if (kept && (await stat(file)).mtimeMs === kept.mtimeMs) return kept.manifest;
+    return JSON.parse(await readFile(file, 'utf8')) as RenderManifest;
   } catch {
     return undefined;
   }
@@ -23,6 +29,7 @@ export async function writeRenderManifest(cacheDir: string, outDir: string, mani
   const target = manifestFile(cacheDir, outDir);
   await writeFile(`${target}.tmp`, JSON.stringify(manifest));
   await rename(`${target}.tmp`, target);
+  written.set(target, { mtimeMs: (await stat(target)).mtimeMs, manifest });
 }
 
 /**
@@ -33,11 +40,24 @@ export async function sharedRenderKey(templatesDir: string, model: SiteModel, pa
   const hash = createHash('sha1');
   for (const dir of [templatesDir, siteCode]) {
     const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-    for (const file of files.map((entry) => join(entry.parentPath, entry.name)).sort()) hash.update(file).update(await readFile(file));
+    for (const file of files.map((entry) => join(entry.parentPath, entry.name)).sort()) hash.update(file).update(await fileDigest(file));
   }
   const navigation = model.years.map((year) => [year.url, year.label]);
   hash.update(JSON.stringify({ meta: model.meta, ui: model.ui, navigation, pathPrefix }));
   return hash.digest('base64url');
+}
+
+const digests = new Map<string, { stamp: string; digest: string }>();
+
+/** A file's content hash, read again only when its size or modification time changed. */
+async function fileDigest(file: string): Promise<string> {
+  const { size, mtimeMs } = await stat(file);
+  const stamp = `${size}:${mtimeMs}`;
+  const kept = digests.get(file);
+  if (kept?.stamp === stamp) return kept.digest;
+  const digest = createHash('sha1').update(await readFile(file)).digest('base64url');
+  digests.set(file, { stamp, digest });
+  return digest;
 }
 
 /** Every file under `dir`, relative with forward slashes; empty when it does not exist. */

@@ -6,6 +6,7 @@ import EleventyDevServer from '@11ty/eleventy-dev-server';
 import type { SiteArticle } from '../archive/archived-article.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import { buildSite } from './build-site.ts';
+import { collectGarbage } from '../util/collect-garbage.ts';
 
 export type ServeEvent =
   | { type: 'ready'; url: string }
@@ -63,6 +64,8 @@ export async function serveSite(options: ServeSiteOptions): Promise<void> {
       });
       built = true;
       report({ type: 'rebuilt', pages, rendered, articles: archive.articles.length });
+      // Between changes nobody waits: collect the last build's garbage now rather than in the middle of the next.
+      setImmediate(collectGarbage);
     } catch (error) {
       report({ type: 'error', reason: error instanceof Error ? error.message : String(error) });
     }
