@@ -98,6 +98,12 @@ export class BodyStore {
       if (keep.has(segment)) continue;
       if (segment.includes(ours) || modifiedBefore(join(this.dir, segment), old)) rmSync(join(this.dir, segment), { force: true });
     }
+    // Nothing current reads the segments it no longer names: a long serve must not keep them open.
+    for (const [segment, fd] of this.#open) {
+      if (keep.has(segment)) continue;
+      closeSync(fd);
+      this.#open.delete(segment);
+    }
   }
 
   close(): void {
