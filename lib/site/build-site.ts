@@ -10,6 +10,7 @@ import { buildSiteModel } from './site-model.ts';
 import { normalizePathPrefix } from './site-paths.ts';
 import { planRender, type PagedModel, type RenderManifest, type RenderPlan } from './render-plan.ts';
 import type { SiteModel } from './site-model.ts';
+import type { ArticleView } from './article-view.ts';
 import { singlePageTemplates } from './single-page-templates.ts';
 import { mapInBatches } from '../util/map-in-batches.ts';
 import { phaseDone } from '../util/phase-timings.ts';
@@ -60,10 +61,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const templatesDir = options.templatesDir ?? defaultTemplatesDir;
   const previous: SiteManifest | undefined = options.cacheDir ? await readRenderManifest(options.cacheDir, outDir) : undefined;
   const inPlace = options.update === 'in-place' && previous !== undefined;
-  if (inPlace) await renderNewArticlesFirst(previous, { model, templatesDir, pathPrefix, target: outDir, options });
+  const writtenFirst = inPlace ? await renderNewArticlesFirst(previous, { model, templatesDir, pathPrefix, target: outDir, options }) : undefined;
   const shared = await sharedRenderKey(templatesDir, model, pathPrefix);
   phaseDone('shared render key');
-  if (inPlace && options.cacheDir) return updateInPlace(options, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir: options.cacheDir });
+  if (inPlace && options.cacheDir) return updateInPlace(options, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir: options.cacheDir, writtenFirst });
   const existing = previous ? await listOutput(outDir) : new Set<string>();
   const plan = planRender(model, shared, previous, existing);
   const manifest: SiteManifest = { ...plan.manifest, site: siteFingerprint(model, plan.manifest) };
@@ -88,7 +89,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   try {
     const { rendered, files } = await renderPages(plan, { model, templatesDir, pathPrefix, target: fresh, options });
     phaseDone('eleventy');
-    const paged = new Set(Object.values(plan.manifest.pages).flatMap((page) => page.files));
+    const paged = new Set(manifestFiles(plan.manifest));
     manifest.singles = files.filter((file) => !paged.has(file));
     await carryOver(plan, outDir, fresh);
     phaseDone('carry over unchanged pages');
@@ -158,11 +159,12 @@ async function renderPages(plan: Pick<RenderPlan, 'render'>, { model, templatesD
  * someone just dropped a file for is there at once; the rest of the rebuild (listings, neighbours, feeds)
  * follows and the browser reloads when it is all done.
  */
-async function renderNewArticlesFirst(previous: RenderManifest, context: RenderContext): Promise<void> {
+async function renderNewArticlesFirst(previous: RenderManifest, context: RenderContext): Promise<{ views: Set<ArticleView>; rendered: number }> {
   const added = context.model.articles.filter((view) => previous.pages[`articles ${view.url}`] === undefined);
-  if (added.length === 0 || added.length > newPagesFirstLimit) return;
-  await renderPages({ render: { ...emptyPages(), articles: added } }, context, true);
+  if (added.length === 0 || added.length > newPagesFirstLimit) return { views: new Set(), rendered: 0 };
+  const { rendered } = await renderPages({ render: { ...emptyPages(), articles: added } }, context, true);
   phaseDone('new article pages');
+  return { views: new Set(added), rendered };
 }
 
 const newPagesFirstLimit = 20;
@@ -175,6 +177,8 @@ interface InPlaceContext {
   templatesDir: string;
   pathPrefix: string;
   cacheDir: string;
+  /** The new articles' pages, already written by `renderNewArticlesFirst`. */
+  writtenFirst: { views: Set<ArticleView>; rendered: number } | undefined;
 }
 
 /**
@@ -182,13 +186,15 @@ interface InPlaceContext {
  * new article's page is there in a fraction of a second. The previous manifest says what the folder
  * holds; pages no longer in the site are deleted.
  */
-async function updateInPlace(options: BuildSiteOptions, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir }: InPlaceContext): Promise<BuiltSite> {
-  const plan = planRender(model, shared, previous, new Set(Object.values(previous.pages).flatMap((page) => page.files)));
+async function updateInPlace(options: BuildSiteOptions, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir, writtenFirst }: InPlaceContext): Promise<BuiltSite> {
+  const plan = planRender(model, shared, previous, new Set(manifestFiles(previous)));
   phaseDone('render plan');
-  const { rendered } = await renderPages(plan, { model, templatesDir, pathPrefix, target: outDir, options });
+  const first = writtenFirst ?? { views: new Set<ArticleView>(), rendered: 0 };
+  const rest = { ...plan.render, articles: plan.render.articles.filter((view) => !first.views.has(view)) };
+  const rendered = first.rendered + (await renderPages({ render: rest }, { model, templatesDir, pathPrefix, target: outDir, options })).rendered;
   phaseDone('eleventy');
-  const kept = new Set(Object.values(plan.manifest.pages).flatMap((page) => page.files));
-  const gone = Object.values(previous.pages).flatMap((page) => page.files).filter((file) => !kept.has(file));
+  const kept = new Set(manifestFiles(plan.manifest));
+  const gone = manifestFiles(previous).filter((file) => !kept.has(file));
   await mapInBatches(gone, (file) => rm(join(outDir, file), { force: true }));
   await writeRenderManifest(cacheDir, outDir, plan.manifest);
   return { pages: rendered + plan.reuse.filter((file) => file.endsWith('.html')).length, rendered };
@@ -218,6 +224,9 @@ function upToDate(previous: SiteManifest | undefined, manifest: SiteManifest, pl
   if (Object.values(plan.render).some((items: unknown[]) => items.length > 0)) return false;
   return previous.singles.every((file) => existing.has(file));
 }
+
+/** Every output file a manifest's pages were written to. */
+const manifestFiles = (manifest: RenderManifest): string[] => Object.values(manifest.pages).flatMap((page) => page.files);
 
 const pagesPerRun = 3000;
 const gcAboveBytes = 768 * 2 ** 20;
