@@ -4,6 +4,7 @@ import { jsonFeed } from './feed-view.ts';
 import type { SiteModel } from './site-model.ts';
 import type { PagedModel } from './render-plan.ts';
 import { fillCount } from './ui-strings.ts';
+import { nunjucksCompileCache } from './nunjucks-compile-cache.ts';
 
 export interface EleventySiteOptions {
   model: SiteModel;
@@ -30,6 +31,7 @@ export function configureEleventy(eleventyConfig: EleventyConfig, { model, pages
   // Passthrough and ignored paths are read relative to the working directory.
   if (leaveOut) for (const template of leaveOut) eleventyConfig.ignores.add(relative(process.cwd(), join(templatesDir, template)));
   else eleventyConfig.addPassthroughCopy({ [relative(process.cwd(), `${templatesDir}/assets`) || '.']: 'assets' });
+  eleventyConfig.addPlugin(nunjucksCompileCache);
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addGlobalData('digest', model);
   eleventyConfig.addGlobalData('pages', pages);

@@ -10,6 +10,8 @@ declare module '@11ty/eleventy' {
     setUseGitIgnore(use: boolean): void;
     setQuietMode(quiet: boolean): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+    on(event: string, listener: (...args: any[]) => unknown): void;
+    addExtension(extension: string, options: Record<string, unknown>): void;
     ignores: { add(glob: string): void };
   }
   export interface EleventyOptions {
