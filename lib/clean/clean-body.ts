@@ -1,6 +1,6 @@
 import { VFile } from 'vfile';
 import type { CleanContext } from './clean-data.ts';
-import { cleanProcessor } from './processor.ts';
+import { cleanProcessor, positionedCleanProcessor } from './processor.ts';
 
 export type { CleanContext } from './clean-data.ts';
 
@@ -21,8 +21,13 @@ export interface CleanedBody {
 
 /** Cleans one article body: raw feed HTML in, safe HTML plus lead image and summary out. */
 export function cleanBody(bodyHtml: string, context: CleanContext): CleanedBody {
-  const file = new VFile({ value: bodyHtml, data: { cleanContext: context } });
+  let file = new VFile({ value: bodyHtml, data: { cleanContext: context } });
   cleanProcessor.processSync(file);
+  if (file.messages.length > 0) {
+    // Rare: the same cleaning again, now knowing where each node came from, so warnings can say where.
+    file = new VFile({ value: bodyHtml, data: { cleanContext: context } });
+    positionedCleanProcessor.processSync(file);
+  }
   const { leadImage, summary, plainText, hasMedia } = file.data;
   return {
     html: String(file.value),

@@ -1,7 +1,9 @@
 import rehypeParse from 'rehype-parse';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
+import type { Root } from 'hast';
+import { unified, type Processor } from 'unified';
+import { rehypeParseUnpositioned } from './plugins/rehype-parse-unpositioned.ts';
 import { rehypeCollectBodyFacts } from './plugins/rehype-collect-body-facts.ts';
 import { rehypeEmbedsToLinks } from './plugins/rehype-embeds-to-links.ts';
 import { rehypeExtractLeadImage } from './plugins/rehype-extract-lead-image.ts';
@@ -27,29 +29,38 @@ import { sanitizeSchema } from './sanitize-schema.ts';
  * `file.data.leadImage`, `summary`, `plainText` and `hasMedia`. Order matters:
  * URLs are made absolute before anything judges them, the summary is read while the lead
  * still has its class, and nothing after the sanitizer adds markup it would have refused.
+ *
+ * Parses without source positions; `positionedCleanProcessor` is the same pipeline with them, for
+ * warnings that say where.
  */
-export const cleanProcessor = unified()
-  .use(rehypeParse, { fragment: true })
-  // Cleaning: take out what is not the article, make what is left self-contained.
-  .use(rehypeRemoveFeedFooter)
-  .use(rehypeUnwrapNoscript)
-  .use(rehypeLazyImages)
-  .use(rehypeResolveUrls)
-  .use(rehypeEmbedsToLinks)
-  .use(rehypeRemoveDateline)
-  .use(rehypeFilterSrcset)
-  .use(rehypeRemoveTrackingPixels)
-  .use(rehypeFeedCaptionsToFigures)
-  .use(rehypeExtractSummary)
-  .use(rehypeStripLayoutAttributes)
-  .use(rehypeUnwrapSoup)
-  .use(rehypeSanitize, sanitizeSchema)
-  // Enhancing: only removals and attributes the sanitizer would have stripped.
-  .use(rehypeExtractLeadImage)
-  .use(rehypeRemoveEmptyElements)
-  .use(rehypeTrimTrailingBreaks)
-  .use(rehypeReaderImageAttributes)
-  .use(rehypeOutboundLinks)
-  .use(rehypeCollectBodyFacts)
-  .use(rehypeStringify)
-  .freeze();
+export const cleanProcessor = cleaning(unified().use(rehypeParseUnpositioned));
+export const positionedCleanProcessor = cleaning(unified().use(rehypeParse, { fragment: true }));
+
+function cleaning(parser: Processor<Root>) {
+  return (
+    parser
+      // Cleaning: take out what is not the article, make what is left self-contained.
+      .use(rehypeRemoveFeedFooter)
+      .use(rehypeUnwrapNoscript)
+      .use(rehypeLazyImages)
+      .use(rehypeResolveUrls)
+      .use(rehypeEmbedsToLinks)
+      .use(rehypeRemoveDateline)
+      .use(rehypeFilterSrcset)
+      .use(rehypeRemoveTrackingPixels)
+      .use(rehypeFeedCaptionsToFigures)
+      .use(rehypeExtractSummary)
+      .use(rehypeStripLayoutAttributes)
+      .use(rehypeUnwrapSoup)
+      .use(rehypeSanitize, sanitizeSchema)
+      // Enhancing: only removals and attributes the sanitizer would have stripped.
+      .use(rehypeExtractLeadImage)
+      .use(rehypeRemoveEmptyElements)
+      .use(rehypeTrimTrailingBreaks)
+      .use(rehypeReaderImageAttributes)
+      .use(rehypeOutboundLinks)
+      .use(rehypeCollectBodyFacts)
+      .use(rehypeStringify)
+      .freeze()
+  );
+}

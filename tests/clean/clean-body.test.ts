@@ -2,7 +2,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { describe, expect, test } from 'vitest';
 import { cleanBody } from '../../lib/clean/clean-body.ts';
-import { corpusArticle, corpusFiles, readCorpusArticle, seedDir } from './corpus.ts';
+import { VFile } from 'vfile';
+import { cleanProcessor, positionedCleanProcessor } from '../../lib/clean/processor.ts';
+import { corpusArticle, corpusFiles, feedxDir, readCorpusArticle, seedDir, type CorpusArticle } from './corpus.ts';
 
 const seed = readCorpusArticle(corpusFiles(seedDir)[0]!);
 const context = { url: 'https://news.example.com/a/b.html', publishedAt: new Date('2020-07-19T00:00:00Z') };
@@ -87,5 +89,20 @@ describe('cleanBody on hostile input', () => {
       expect(url, url).toMatch(/^(https?:|mailto:)/);
     }
     expect(html).toContain('href="https://news.example.com/investing/currencies/quote?');
+  });
+});
+
+describe('parsing without source positions', () => {
+  const run = (processor: typeof cleanProcessor, article: CorpusArticle) => {
+    const file = new VFile({ value: article.body, data: { cleanContext: { url: article.url, publishedAt: article.publishedAt } } });
+    processor.processSync(file);
+    return { html: String(file.value), data: file.data, messages: file.messages.map((message) => message.reason) };
+  };
+
+  test('cleans every corpus body exactly as rehype-parse with positions does', () => {
+    for (const file of [...corpusFiles(feedxDir), ...corpusFiles(seedDir)]) {
+      const article = readCorpusArticle(file);
+      expect(run(cleanProcessor, article), file).toEqual(run(positionedCleanProcessor, article));
+    }
   });
 });
