@@ -27,7 +27,7 @@ export class BodyStore {
   readonly dir: string;
   readonly #open = new Map<string, number>();
 
-  constructor(cacheDir: string) {
+  constructor(readonly cacheDir: string) {
     this.dir = join(cacheDir, 'bodies');
   }
 

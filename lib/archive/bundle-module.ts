@@ -16,13 +16,15 @@ export interface BundleOptions {
   cacheDir: string;
   /** Where the module's imports resolve from (the project root); input paths are kept relative to it. */
   workingDir: string;
+  /** Packages left out of the bundle and imported from node_modules at run time (`@11ty/*`, say). */
+  external?: string[];
 }
 
 /**
  * A module and everything it imports as one plain JavaScript file, which a worker thread can start without tsx:
  * made once, then reused until one of the files it was made from changes.
  */
-export async function bundleModule({ entry, cacheDir, workingDir }: BundleOptions): Promise<URL> {
+export async function bundleModule({ entry, cacheDir, workingDir, external = [] }: BundleOptions): Promise<URL> {
   const name = basename(entry).replace(/\.[cm]?[jt]s$/, '');
   const manifestFile = join(cacheDir, `${name}.json`);
   const manifest = await readManifest(manifestFile);
@@ -31,10 +33,10 @@ export async function bundleModule({ entry, cacheDir, workingDir }: BundleOption
     const bundle = join(cacheDir, `${name}-${digest}.mjs`);
     if (digest === manifest.digest && (await exists(bundle))) return pathToFileURL(bundle);
   }
-  return pathToFileURL(await build(name, entry, cacheDir, workingDir, manifestFile));
+  return pathToFileURL(await build(name, entry, cacheDir, workingDir, manifestFile, external));
 }
 
-async function build(name: string, entry: string, cacheDir: string, workingDir: string, manifestFile: string): Promise<string> {
+async function build(name: string, entry: string, cacheDir: string, workingDir: string, manifestFile: string, external: string[]): Promise<string> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     entryPoints: [entry],
@@ -46,6 +48,7 @@ async function build(name: string, entry: string, cacheDir: string, workingDir: 
     write: false,
     metafile: true,
     logLevel: 'silent',
+    external,
     // Bundled CommonJS packages (iconv-lite, chardet) call require() for Node's built-ins; an ES module has none.
     banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   });

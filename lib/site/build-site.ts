@@ -1,9 +1,10 @@
 import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import type { SiteArticle } from '../archive/archived-article.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import { buildSiteModel } from './site-model.ts';
@@ -16,6 +17,8 @@ import { mapInBatches } from '../util/map-in-batches.ts';
 import { phaseDone } from '../util/phase-timings.ts';
 import { collectGarbageAbove } from '../util/collect-garbage.ts';
 import { listOutput, readRenderManifest, sharedRenderKey, writeRenderManifest } from './render-manifest.ts';
+import { startRenderHelper } from './render-helper.ts';
+import { renderRun } from './render-run.ts';
 
 export const defaultTemplatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
 
@@ -41,6 +44,8 @@ export interface BuildSiteOptions {
   update?: 'swap' | 'in-place';
   /** Pages per Eleventy run: Eleventy holds every page of a run in memory until the run ends. */
   pagesPerRun?: number;
+  /** Threads rendering runs at once (at most two: the main one and a helper); defaults to two on a multi-core machine. */
+  renderThreads?: number;
   /** Progress of rendering: files written so far, of about how many. */
   onProgress?: (progress: { written: number; total: number }) => void;
 }
@@ -135,23 +140,45 @@ async function renderPages(plan: Pick<RenderPlan, 'render'>, { model, templatesD
   // Eleventy keeps every page it renders in memory until its run ends: a few thousand pages a run keep
   // a 50,000-article build's memory flat.
   const runs = splitPages(plan.render, options.pagesPerRun ?? pagesPerRun);
-  // Loaded only when there is something to render: a rebuild with nothing to do never pays for loading Eleventy.
-  const [{ Eleventy }, { configureEleventy }] = await Promise.all([import('@11ty/eleventy'), import('./eleventy-config.ts')]);
   const singles = runs.length > 1 || pagesOnly ? await singlePageTemplates(templatesDir) : [];
-  const files: string[] = [];
-  const written = progressOf(plan, options.onProgress);
-  for (const [index, pages] of runs.entries()) {
-    const eleventy = new Eleventy(templatesDir, target, {
-      quietMode: true,
-      pathPrefix,
-      config: (eleventyConfig) => configureEleventy(eleventyConfig, { model, pages, templatesDir, ...written, ...(index > 0 || pagesOnly ? { leaveOut: singles } : {}) }),
-    });
-    const [, templates] = await eleventy.write();
-    for (const { outputPath } of templates) if (typeof outputPath === 'string') files.push(relative(target, outputPath).split(sep).join('/'));
-    collectGarbageAbove(gcAboveBytes);
-    phaseDone(`eleventy run ${index + 1} of ${runs.length}`);
+  const leaveOut = (index: number) => (index > 0 || pagesOnly ? singles : undefined);
+  const { onWritten } = progressOf(plan, options.onProgress);
+  // With more than one run and more than one core, a second thread renders runs too: each thread takes the next run when it is free.
+  const threads = options.renderThreads ?? Math.min(2, availableParallelism());
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const take = () => Atomics.add(next, 0, 1);
+  const helper =
+    threads > 1 && runs.length > 1
+      ? startRenderHelper(options.archive.articles, {
+          config: options.config,
+          pathPrefix,
+          mode: options.mode ?? 'build',
+          templatesDir,
+          target,
+          gcAboveBytes,
+          runs: runs.map((pages, index) => ({ pages, leaveOut: leaveOut(index) })),
+          next,
+          onWritten,
+        })
+      : undefined;
+  const files: string[][] = [];
+  try {
+    for (let index = take(); index < runs.length; index = take()) {
+      files[index] = await renderRun({ model, pages: runs[index]!, templatesDir, pathPrefix, target, leaveOut: leaveOut(index), onWritten });
+      collectGarbageAbove(gcAboveBytes);
+      phaseDone(`eleventy run ${index + 1} of ${runs.length}`);
+    }
+    if (helper) {
+      for (const [index, written] of await helper.finished) files[index] = written;
+      if (helper.startError) process.stderr.write(`digest: rendered on one thread: the second could not start (${helper.startError.message})\n`);
+    }
+  } finally {
+    await helper?.close();
   }
-  return { rendered: files.filter((file) => file.endsWith('.html')).length, files };
+  const missing = runs.findIndex((_, index) => files[index] === undefined);
+  if (missing !== -1) throw new Error(`run ${missing + 1} of ${runs.length} was never rendered: the second render thread stopped before finishing it`);
+  const all = files.flat();
+  return { rendered: all.filter((file) => file.endsWith('.html')).length, files: all };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { HomePage, SiteModel, SourcePage } from './site-model.ts';
 
 /** The paginated parts of the model: each item is one page (a feed, two files). */
 export type PagedModel = Pick<SiteModel, 'articles' | 'days' | 'months' | 'years' | 'sourcePages' | 'homePages' | 'feeds'>;
-type Collection = keyof PagedModel;
+export type Collection = keyof PagedModel;
 
 export interface RenderManifest {
   /** Everything every page depends on: templates, site code, the site's own text, the navigation. */
@@ -21,7 +21,7 @@ export interface RenderPlan {
   manifest: RenderManifest;
 }
 
-const collections: Collection[] = ['articles', 'days', 'months', 'years', 'sourcePages', 'homePages', 'feeds'];
+export const collections: Collection[] = ['articles', 'days', 'months', 'years', 'sourcePages', 'homePages', 'feeds'];
 
 /**
  * Decides which pages must be rendered again. A page is fingerprinted by everything its template
@@ -52,9 +52,9 @@ export function planRender(model: SiteModel, shared: string, previous: RenderMan
   return { render: render as unknown as PagedModel, reuse, manifest };
 }
 
-type PageItem = PagedModel[Collection][number];
+export type PageItem = PagedModel[Collection][number];
 
-function pageUrl(item: PageItem): string {
+export function pageUrl(item: PageItem): string {
   return 'atomPath' in item ? item.atomPath : item.url;
 }
 

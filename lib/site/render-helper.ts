@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SiteArticle } from '../archive/archived-article.ts';
+import { bundleModule } from '../archive/bundle-module.ts';
+import type { SiteConfig } from '../config/site-config-schema.ts';
+import { collections, pageUrl, type PagedModel, type PageItem } from './render-plan.ts';
+import type { RenderWorkerData, RenderWorkerMessage, RunPages, TransferArticle } from './render-worker.ts';
+
+export interface RenderHelperOptions {
+  config: SiteConfig;
+  pathPrefix: string;
+  mode: 'build' | 'serve';
+  templatesDir: string;
+  target: string;
+  gcAboveBytes: number;
+  runs: { pages: PagedModel; leaveOut: string[] | undefined }[];
+  /** Shared with the main thread: `[0]` is the next run nobody has taken. */
+  next: Int32Array;
+  onWritten: (() => void) | undefined;
+}
+
+/** A second thread rendering runs of the same site, taking each next run when it is free, as the main thread does. */
+export interface RenderHelper {
+  /**
+   * The files of each run the helper rendered, once it has taken its last run. Rejects when a run failed;
+   * a helper that could not start took no run and resolves with none (`startError` says why).
+   */
+  finished: Promise<Map<number, string[]>>;
+  startError?: Error;
+  close(): Promise<void>;
+}
+
+/**
+ * The helper gets the articles (stored ones as where their bodies are, so no body crosses threads), makes the
+ * same model from them, and takes runs through the shared counter: the main thread, busy inside Eleventy, would
+ * answer its messages too late to hand out work.
+ */
+export function startRenderHelper(articles: readonly SiteArticle[], options: RenderHelperOptions): RenderHelper {
+  const helper: RenderHelper = { finished: Promise.resolve(new Map()), close: async () => {} };
+  const thread = renderWorkerEntry().then((entry) => {
+    const workerData: RenderWorkerData = {
+      articles: articles.map(transferable),
+      config: options.config,
+      pathPrefix: options.pathPrefix,
+      mode: options.mode,
+      templatesDir: options.templatesDir,
+      target: options.target,
+      gcAboveBytes: options.gcAboveBytes,
+      runs: options.runs.map(({ pages, leaveOut }) => ({ pages: pageUrls(pages), ...(leaveOut ? { leaveOut } : {}) })),
+      next: options.next,
+    };
+    return new Worker(entry, { workerData });
+  });
+  helper.finished = thread.then(
+    (worker) =>
+      new Promise((resolve, reject) => {
+        const files = new Map<number, string[]>();
+        worker.on('message', (message: RenderWorkerMessage) => {
+          if (message.type === 'written') options.onWritten?.();
+          else if (message.type === 'done') files.set(message.run, message.files);
+          else if (message.type === 'failed') reject(new Error(`rendering run ${message.run + 1} in the second thread failed: ${message.error}`));
+          else resolve(files);
+        });
+        worker.on('error', (error) => {
+          helper.startError ??= error;
+          resolve(files);
+        });
+        // Stopping without a word: whatever runs it took and did not finish are missing, which the caller checks.
+        worker.on('exit', () => resolve(files));
+      }),
+    (error: Error) => {
+      helper.startError = error;
+      return new Map();
+    },
+  );
+  // A failed main thread never waits for the helper: its failure must not go unhandled.
+  helper.finished.catch(() => undefined);
+  helper.close = async () => {
+    const worker = await thread.catch(() => undefined);
+    await worker?.terminate();
+  };
+  return helper;
+}
+
+function transferable(article: SiteArticle): TransferArticle {
+  const hash = article.bodyHash === undefined ? {} : { bodyHash: article.bodyHash };
+  return article.stored ? { data: article.data, stored: article.stored, ...hash } : { data: article.data, html: article.html, ...hash };
+}
+
+function pageUrls(pages: PagedModel): RunPages {
+  return Object.fromEntries(collections.map((collection) => [collection, (pages[collection] as PageItem[]).map(pageUrl)])) as RunPages;
+}
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+let workerEntry: Promise<URL> | undefined;
+
+/** The render worker bundled into one file, as the parse worker is (see `parseWorkerEntry`); Eleventy stays outside. */
+function renderWorkerEntry(): Promise<URL> {
+  workerEntry ??= bundleModule({
+    entry: fileURLToPath(new URL('./render-worker.ts', import.meta.url)),
+    cacheDir: join(projectRoot, 'node_modules', '.cache', 'news-digest'),
+    workingDir: projectRoot,
+    external: ['@11ty/*'],
+  }).catch(() => new URL('./render-worker-entry.js', import.meta.url));
+  return workerEntry;
+}

@@ -1,0 +1,32 @@
+import { relative, sep } from 'node:path';
+import type { PagedModel } from './render-plan.ts';
+import type { SiteModel } from './site-model.ts';
+
+export interface RunOptions {
+  model: SiteModel;
+  /** The paginated pages of this run. */
+  pages: PagedModel;
+  templatesDir: string;
+  pathPrefix: string;
+  /** The output folder. */
+  target: string;
+  /** Single-page templates (relative to the templates folder) another run writes, with the assets. */
+  leaveOut?: string[] | undefined;
+  onWritten?: (() => void) | undefined;
+}
+
+/** One Eleventy run over some of the site's pages; says which files it wrote, relative to the target. */
+export async function renderRun({ model, pages, templatesDir, pathPrefix, target, leaveOut, onWritten }: RunOptions): Promise<string[]> {
+  // Loaded only when there is something to render: a rebuild with nothing to do never pays for loading Eleventy.
+  const [{ Eleventy }, { configureEleventy }] = await Promise.all([import('@11ty/eleventy'), import('./eleventy-config.ts')]);
+  const eleventy = new Eleventy(templatesDir, target, {
+    quietMode: true,
+    pathPrefix,
+    config: (eleventyConfig) =>
+      configureEleventy(eleventyConfig, { model, pages, templatesDir, ...(onWritten ? { onWritten } : {}), ...(leaveOut ? { leaveOut } : {}) }),
+  });
+  const [, templates] = await eleventy.write();
+  const files: string[] = [];
+  for (const { outputPath } of templates) if (typeof outputPath === 'string') files.push(relative(target, outputPath).split(sep).join('/'));
+  return files;
+}
