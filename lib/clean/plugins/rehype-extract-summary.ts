@@ -30,6 +30,7 @@ export function rehypeExtractSummary(options: Readonly<ExtractSummaryOptions> = 
   const maxLength = options.maxLength ?? 300;
   const minLength = options.minLength ?? 25;
   const leadSelectors = options.leadSelectors ?? defaultLeadSelectors;
+  const leadClasses = classesRequiredBy(leadSelectors);
 
   return (tree: Root, file: VFile): void => {
     const plain = (node: Root | Element) => collapseWhitespace(toText(node));
@@ -38,7 +39,8 @@ export function rehypeExtractSummary(options: Readonly<ExtractSummaryOptions> = 
     const isReal = (text: string) =>
       isLongEnough(text) && !/[:：]$/u.test(text) && !/^[(（][^]*[)）]$/u.test(text) && !/^(©|copyright\b)/iu.test(text);
 
-    const marked = select(leadSelectors, tree);
+    // Matching the selectors costs a tenth of the whole pipeline; most bodies have none of their classes at all.
+    const marked = leadClasses && !hasAnyClass(tree, leadClasses) ? undefined : select(leadSelectors, tree);
     const markedText = marked ? plain(marked) : '';
     let summary = markedText !== '' ? markedText : undefined;
     if (summary === undefined) {
@@ -61,4 +63,29 @@ export function rehypeExtractSummary(options: Readonly<ExtractSummaryOptions> = 
     summary ??= plain(tree);
     file.data.summary = truncateText(summary, maxLength);
   };
+}
+
+/**
+ * The classes of a selector list made only of simple compounds (`p.lead, .story-lead`): no element without
+ * one of them can match it. Undefined for any other selector (combinators, attributes, pseudo-classes).
+ */
+function classesRequiredBy(selectors: string): ReadonlySet<string> | undefined {
+  const classes = new Set<string>();
+  for (const selector of selectors.split(',')) {
+    const compound = /^\s*([a-z][a-z0-9-]*)?((?:\.[_a-z][\w-]*)+)\s*$/i.exec(selector);
+    if (!compound) return undefined;
+    for (const name of compound[2]!.slice(1).split('.')) classes.add(name);
+  }
+  return classes;
+}
+
+function hasAnyClass(tree: Root, classes: ReadonlySet<string>): boolean {
+  let found = false;
+  visit(tree, 'element', (node) => {
+    const { className } = node.properties;
+    if (!Array.isArray(className) || !className.some((name) => classes.has(String(name)))) return CONTINUE;
+    found = true;
+    return EXIT;
+  });
+  return found;
 }

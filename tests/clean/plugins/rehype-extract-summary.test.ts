@@ -12,6 +12,18 @@ describe('rehypeExtractSummary', () => {
     expect(out).toBe(html);
   });
 
+  test('lead selectors of any kind: classes on an outer element, combinators, attributes', () => {
+    const lead = '导语：这是一段足够长的导语，足够长，足够长，足够长。';
+    const body = `<p>第一段正文，足够长，足够长，足够长，足够长，足够长。</p><div class="intro-box" data-role="lead"><p>${lead}</p></div>`;
+    const withSelectors = (leadSelectors: string) => runPlugins(body, [[rehypeExtractSummary, { leadSelectors }]]).file.data.summary;
+    expect(withSelectors('.intro-box')).toBe(lead);
+    expect(withSelectors('p.lead, div.intro-box')).toBe(lead);
+    expect(withSelectors('.intro-box > p')).toBe(lead);
+    expect(withSelectors('[data-role="lead"] p')).toBe(lead);
+    expect(withSelectors('p:not(.nothing)')).toBe('第一段正文，足够长，足够长，足够长，足够长，足够长。');
+    expect(withSelectors('p.lead, .story-lead')).toBe('第一段正文，足够长，足够长，足够长，足够长，足够长。');
+  });
+
   test('takes the first paragraph with real text, skipping bylines, labels, asides and quotes', () => {
     expect(
       summaryOf('<blockquote><p>一条推文的内容，也有足够长的文字在这里出现。</p></blockquote><p>作者：桌子先生</p><p>以下为中国数字时代摘自网友评论的一些内容如下所示的：</p><p><i>（欢迎点击此处订阅NYT简报，我们将在每个工作日发送最新内容至您的邮箱。）</i></p><p>  华盛顿——《纽约时报》调查发现，\n 特朗普总统和他的高级助手们…</p>'),
