@@ -3,20 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SiteArticle } from '../archive/archived-article.ts';
 import { bundleModule } from '../archive/bundle-module.ts';
-import type { SiteConfig } from '../config/site-config-schema.ts';
 import { collections, pageUrl, type PagedModel, type PageItem } from './render-plan.ts';
-import type { RenderWorkerData, RenderWorkerMessage, RunPages, TransferArticle } from './render-worker.ts';
+import type { RenderThreadSettings, RenderWorkerData, RenderWorkerMessage, RunPages, TransferArticle } from './render-worker.ts';
 
-export interface RenderHelperOptions {
-  config: SiteConfig;
-  pathPrefix: string;
-  mode: 'build' | 'serve';
-  templatesDir: string;
-  target: string;
-  gcAboveBytes: number;
+export interface RenderHelperOptions extends RenderThreadSettings {
   runs: { pages: PagedModel; leaveOut: string[] | undefined }[];
-  /** Shared with the main thread: `[0]` is the next run nobody has taken. */
-  next: Int32Array;
   onWritten: (() => void) | undefined;
 }
 
@@ -38,17 +29,12 @@ export interface RenderHelper {
  */
 export function startRenderHelper(articles: readonly SiteArticle[], options: RenderHelperOptions): RenderHelper {
   const helper: RenderHelper = { finished: Promise.resolve(new Map()), close: async () => {} };
+  const { runs, onWritten, ...settings } = options;
   const thread = renderWorkerEntry().then((entry) => {
     const workerData: RenderWorkerData = {
+      ...settings,
       articles: articles.map(transferable),
-      config: options.config,
-      pathPrefix: options.pathPrefix,
-      mode: options.mode,
-      templatesDir: options.templatesDir,
-      target: options.target,
-      gcAboveBytes: options.gcAboveBytes,
-      runs: options.runs.map(({ pages, leaveOut }) => ({ pages: pageUrls(pages), ...(leaveOut ? { leaveOut } : {}) })),
-      next: options.next,
+      runs: runs.map(({ pages, leaveOut }) => ({ pages: pageUrls(pages), ...(leaveOut ? { leaveOut } : {}) })),
     };
     return new Worker(entry, { workerData });
   });
@@ -57,7 +43,7 @@ export function startRenderHelper(articles: readonly SiteArticle[], options: Ren
       new Promise((resolve, reject) => {
         const files = new Map<number, string[]>();
         worker.on('message', (message: RenderWorkerMessage) => {
-          if (message.type === 'written') options.onWritten?.();
+          if (message.type === 'written') onWritten?.();
           else if (message.type === 'done') files.set(message.run, message.files);
           else if (message.type === 'failed') reject(new Error(`rendering run ${message.run + 1} in the second thread failed: ${message.error}`));
           else resolve(files);

@@ -20,17 +20,21 @@ export interface TransferArticle {
 /** A run's pages, named by collection and by URL as `pageUrl` gives them. */
 export type RunPages = Record<keyof PagedModel, string[]>;
 
-export interface RenderWorkerData {
-  articles: TransferArticle[];
+/** What both render threads share: the site's settings, and the counter they take runs from. */
+export interface RenderThreadSettings {
   config: SiteConfig;
   pathPrefix: string;
   mode: 'build' | 'serve';
   templatesDir: string;
   target: string;
   gcAboveBytes: number;
-  runs: { pages: RunPages; leaveOut?: string[] }[];
   /** `[0]` is the next run nobody has taken yet: both threads take runs by adding one to it. */
   next: Int32Array;
+}
+
+export interface RenderWorkerData extends RenderThreadSettings {
+  articles: TransferArticle[];
+  runs: { pages: RunPages; leaveOut?: string[] }[];
 }
 
 export type RenderWorkerMessage =
