@@ -5,6 +5,7 @@ import type { SiteModel } from './site-model.ts';
 import type { PagedModel } from './render-plan.ts';
 import { fillCount } from './ui-strings.ts';
 import { nunjucksCompileCache } from './nunjucks-compile-cache.ts';
+import { articleBodyAfterTransforms } from './article-body-after-transforms.ts';
 
 export interface EleventySiteOptions {
   model: SiteModel;
@@ -33,6 +34,7 @@ export function configureEleventy(eleventyConfig: EleventyConfig, { model, pages
   else eleventyConfig.addPassthroughCopy({ [relative(process.cwd(), `${templatesDir}/assets`) || '.']: 'assets' });
   eleventyConfig.addPlugin(nunjucksCompileCache);
   eleventyConfig.addPlugin(HtmlBasePlugin);
+  eleventyConfig.addPlugin(articleBodyAfterTransforms);
   eleventyConfig.addGlobalData('digest', model);
   eleventyConfig.addGlobalData('pages', pages);
   // Nothing iterates Eleventy's collections; keeping thousands of pages out of them saves memory.

@@ -182,4 +182,18 @@ describe('path prefix', () => {
     const notFound = fromHtml(await readFile(join(dir, '404.html'), 'utf8'));
     expect(select('main a[href]', notFound)?.properties.href).toBe('/archive/');
   });
+
+  test('an article body goes into its page as cleaned, after the prefix transform, and no marker stays behind', async () => {
+    const body = '<p>See <a href="https://news.example.com/a/b.html#top">the source</a> and <a href="#notes">the notes</a>.</p><p><video src="https://media.example.com/v.mp4" controls></video></p>';
+    const withLinks = articles.map((article, index) => (index === 0 ? { ...article, html: body } : article));
+    const model = buildSiteModel({ articles: withLinks, config: testConfig, pathPrefix: '/archive/', mode: 'build' });
+    const dir = join(work, 'prefixed-body');
+    await buildSite({ archive: { articles: withLinks }, config: testConfig, outDir: dir, pathPrefix: '/archive/' });
+    const page = await readFile(join(dir, model.articles.find((view) => view.id === articles[0]!.data.id)!.url.replace(/^\/archive\//, ''), 'index.html'), 'utf8');
+    expect(page).toContain(body);
+    expect(select('.article-body', fromHtml(page))).toBeDefined();
+    for (const file of (await listFiles(dir)).filter((name) => name.endsWith('.html'))) {
+      expect(await readFile(join(dir, file), 'utf8'), file).not.toContain('<!--article-body:');
+    }
+  });
 });
