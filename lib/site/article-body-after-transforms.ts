@@ -22,12 +22,16 @@ export function articleBodyAfterTransforms(eleventyConfig: EleventyConfig): void
     waiting.set(key, view);
     return `<!--article-body:${token}:${key}-->`;
   });
+  const prefix = `<!--article-body:${token}:`;
   eleventyConfig.addTransform('digest-article-body', (content: string) =>
-    content.replace(marker, (found, key: string) => {
-      const view = waiting.get(key);
-      if (!view) return found;
-      waiting.delete(key);
-      return view.html;
-    }),
+    // Listings and feeds have no marker: they pass through uncopied.
+    typeof content !== 'string' || !content.includes(prefix)
+      ? content
+      : content.replace(marker, (found, key: string) => {
+          const view = waiting.get(key);
+          if (!view) return found;
+          waiting.delete(key);
+          return view.html;
+        }),
   );
 }
