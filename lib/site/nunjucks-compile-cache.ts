@@ -31,7 +31,8 @@ export function nunjucksCompileCache(eleventyConfig: EleventyConfig): void {
     compileOptions: {
       cache: true,
       permalink(permalink: unknown, inputPath: string) {
-        if (typeof permalink !== 'string') return permalink;
+        // `false` (no file) and permalink objects pass through as Eleventy's own engine passes them.
+        if (typeof permalink !== 'string') return () => permalink;
         const key = `${inputPath}\0${permalink}`;
         let render = permalinks.get(key);
         if (!render) permalinks.set(key, (render = compile(permalink, inputPath)));

@@ -25,6 +25,7 @@ async function build(withCache: boolean): Promise<{ out: string; compiles: numbe
   await mkdir(join(input, '_includes'), { recursive: true });
   await writeFile(join(input, 'items.njk'), paginated);
   await writeFile(join(input, 'plain.njk'), '---\npermalink: /plain.txt\n---\n{{ items.length }} items');
+  await writeFile(join(input, 'unwritten.njk'), '---\npermalink: false\n---\nnever written');
   await writeFile(join(input, '_includes', 'base.njk'), '<main>{{ content | safe }}</main>');
   await writeFile(join(input, '_includes', 'partial.njk'), '<p>{{ item.slug }}</p>');
   const out = join(dir, 'out');
@@ -71,7 +72,7 @@ describe('Nunjucks compile cache', () => {
 
   test('a paginated template and its permalink are compiled once, not once a page', () => {
     expect(uncached.compiles).toBeGreaterThan(2 * items.length);
-    // The page template, its permalink, the layout, the include, and the plain page.
-    expect(cached.compiles).toBeLessThanOrEqual(6);
+    // The page template, its permalink, the layout, the include, the plain page and the unwritten one.
+    expect(cached.compiles).toBeLessThanOrEqual(7);
   });
 });
