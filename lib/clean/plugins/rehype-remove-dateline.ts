@@ -41,8 +41,16 @@ const datePatterns: ReadonlyArray<{ pattern: RegExp; ymd: (m: RegExpExecArray) =
   },
 ];
 
+/**
+ * A character none of `datePatterns` can match, whitespace aside. Wrappers near the top hold the whole article:
+ * finding one of these, usually within the first few characters, spares collapsing and matching all their text.
+ * Keep it in step with the patterns.
+ */
+const notInAnyDate = /[^\s\u200b-\u200d\u2060\ufeff\w/.:,+\-–年月日]/u;
+
 /** The calendar day a text names, when the text is nothing but a date (and perhaps a time). */
 export function parseDateline(text: string): Date | undefined {
+  if (notInAnyDate.test(text)) return undefined;
   const value = collapseWhitespace(text);
   for (const { pattern, ymd } of datePatterns) {
     const match = pattern.exec(value);

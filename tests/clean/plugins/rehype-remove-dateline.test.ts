@@ -43,6 +43,10 @@ describe('rehypeRemoveDateline', () => {
     expect(parseDateline('2020年 7月 19日')?.toISOString()).toBe('2020-07-19T00:00:00.000Z');
     expect(parseDateline('Mon, 20 Jul 2020 18:57:48 GMT')?.toISOString()).toBe('2020-07-20T00:00:00.000Z');
     expect(parseDateline('作者：吴有水 2020-7-29')).toBeUndefined();
+    // Every form above, wrapped in the whitespace and zero-width characters feeds put around it.
+    for (const form of ['19/07/2020 – 16:50', '2020年7月19日 08:15:00', 'July 19, 2020', 'Sun, 19 Jul 2020 05:41:38 GMT', '2020.07.19T12:07:18.233+08:00', 'Jul 19th 2020 UTC']) {
+      expect(parseDateline(`\u200b\n\u00a0 ${form.replace(/ /g, ' \u3000')} \ufeff`)?.getUTCDate(), form).toBe(19);
+    }
   });
 
   test('leaves no leading dateline in the RFI, BBC, VOA and Reuters corpus files', () => {
