@@ -168,15 +168,15 @@ async function renderPages(plan: Pick<RenderPlan, 'render'>, { model, templatesD
       collectGarbageAbove(gcAboveBytes);
       phaseDone(`eleventy run ${index + 1} of ${runs.length}`);
     }
-    if (helper) {
-      for (const [index, written] of await helper.finished) files[index] = written;
-      if (helper.startError) process.stderr.write(`digest: rendered on one thread: the second could not start (${helper.startError.message})\n`);
-    }
+    if (helper) for (const [index, written] of await helper.finished) files[index] = written;
   } finally {
     await helper?.close();
   }
+  const stopped = helper?.stoppedBy ? ` (${helper.stoppedBy.message})` : '';
   const missing = runs.findIndex((_, index) => files[index] === undefined);
-  if (missing !== -1) throw new Error(`run ${missing + 1} of ${runs.length} was never rendered: the second render thread stopped before finishing it`);
+  if (missing !== -1) throw new Error(`run ${missing + 1} of ${runs.length} was never rendered: the second render thread stopped before finishing it${stopped}`);
+  // It took no run, or finished those it took: the main thread rendered the rest.
+  if (stopped) process.stderr.write(`digest: the second render thread stopped early${stopped}; the main thread rendered its share\n`);
   const all = files.flat();
   return { rendered: all.filter((file) => file.endsWith('.html')).length, files: all };
 }

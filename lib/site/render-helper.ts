@@ -15,10 +15,11 @@ export interface RenderHelperOptions extends RenderThreadSettings {
 export interface RenderHelper {
   /**
    * The files of each run the helper rendered, once it has taken its last run. Rejects when a run failed;
-   * a helper that could not start took no run and resolves with none (`startError` says why).
+   * a helper that could not start, or stopped without a word, resolves with what it finished (`stoppedBy` says why).
    */
   finished: Promise<Map<number, string[]>>;
-  startError?: Error;
+  /** Why the helper stopped before taking every run it could: it failed to start, or its thread died. */
+  stoppedBy?: Error;
   close(): Promise<void>;
 }
 
@@ -49,14 +50,14 @@ export function startRenderHelper(articles: readonly SiteArticle[], options: Ren
           else resolve(files);
         });
         worker.on('error', (error) => {
-          helper.startError ??= error;
+          helper.stoppedBy ??= error;
           resolve(files);
         });
         // Stopping without a word: whatever runs it took and did not finish are missing, which the caller checks.
         worker.on('exit', () => resolve(files));
       }),
     (error: Error) => {
-      helper.startError = error;
+      helper.stoppedBy = error;
       return new Map();
     },
   );

@@ -66,7 +66,7 @@ test('the second thread renders stored articles exactly as the main thread does'
   });
   const files = await helper.finished;
   await helper.close();
-  expect(helper.startError).toBeUndefined();
+  expect(helper.stoppedBy).toBeUndefined();
   expect([...files.keys()]).toEqual([0]);
   const expected = await listFiles(whole);
   expect(await listFiles(target)).toEqual(expected);
