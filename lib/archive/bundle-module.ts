@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** What a bundle was made from: every file esbuild read, relative to the working folder, and their joint hash. */
 interface BundleManifest {
@@ -34,6 +34,26 @@ export async function bundleModule({ entry, cacheDir, workingDir, external = [] 
     if (digest === manifest.digest && (await exists(bundle))) return pathToFileURL(bundle);
   }
   return pathToFileURL(await build(name, entry, cacheDir, workingDir, manifestFile, external));
+}
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const workerEntries = new Map<string, Promise<URL>>();
+
+/**
+ * Where a worker thread starts: its module bundled into one JavaScript file (kept in node_modules/.cache, remade
+ * when a source changes), which starts in about half a second, where registering tsx and loading the TypeScript
+ * module by module takes two. Without esbuild or on a read-only install, `fallback` (which registers tsx): slower,
+ * same results. Made once per process.
+ */
+export function workerEntry(module: URL, fallback: URL, external: string[] = []): Promise<URL> {
+  let entry = workerEntries.get(module.href);
+  if (!entry) {
+    entry = bundleModule({ entry: fileURLToPath(module), cacheDir: join(projectRoot, 'node_modules', '.cache', 'news-digest'), workingDir: projectRoot, external }).catch(
+      () => fallback,
+    );
+    workerEntries.set(module.href, entry);
+  }
+  return entry;
 }
 
 async function build(name: string, entry: string, cacheDir: string, workingDir: string, manifestFile: string, external: string[]): Promise<string> {

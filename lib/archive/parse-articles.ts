@@ -1,12 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildArticle, type ArticleOptions, type ArticleSource } from '../article/build-article.ts';
 import type { Article } from '../schema/article.ts';
 import type { Result } from '../result.ts';
 import type { ParseRequest, ParseResponse } from './parse-worker.ts';
-import { bundleModule } from './bundle-module.ts';
+import { workerEntry } from './bundle-module.ts';
 
 const batchSize = 40;
 // Starting a worker costs a few hundred milliseconds: below this many files, parsing in place is faster.
@@ -94,18 +92,7 @@ async function parseInWorkers<T>(
   });
 }
 
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-let workerEntry: Promise<URL> | undefined;
-
-/**
- * The worker's code bundled into one JavaScript file (kept in node_modules/.cache, remade when a source changes):
- * it starts in about half a second, where registering tsx and loading the TypeScript module by module takes two.
- */
+/** The parse worker's entry (see `workerEntry`). */
 export function parseWorkerEntry(): Promise<URL> {
-  workerEntry ??= bundleModule({
-    entry: fileURLToPath(new URL('./parse-worker.ts', import.meta.url)),
-    cacheDir: join(projectRoot, 'node_modules', '.cache', 'news-digest'),
-    workingDir: projectRoot,
-  }).catch(() => new URL('./parse-worker-entry.js', import.meta.url)); // no esbuild or a read-only install: slower, same results
-  return workerEntry;
+  return workerEntry(new URL('./parse-worker.ts', import.meta.url), new URL('./parse-worker-entry.js', import.meta.url));
 }

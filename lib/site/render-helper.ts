@@ -1,8 +1,6 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SiteArticle } from '../archive/archived-article.ts';
-import { bundleModule } from '../archive/bundle-module.ts';
+import { workerEntry } from '../archive/bundle-module.ts';
 import { collections, pageUrl, type PagedModel, type PageItem } from './render-plan.ts';
 import type { RenderThreadSettings, RenderWorkerData, RenderWorkerMessage, RunPages, TransferArticle } from './render-worker.ts';
 
@@ -79,16 +77,7 @@ function pageUrls(pages: PagedModel): RunPages {
   return Object.fromEntries(collections.map((collection) => [collection, (pages[collection] as PageItem[]).map(pageUrl)])) as RunPages;
 }
 
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-let workerEntry: Promise<URL> | undefined;
-
-/** The render worker bundled into one file, as the parse worker is (see `parseWorkerEntry`); Eleventy stays outside. */
+/** The render worker's entry (see `workerEntry`): Eleventy stays outside the bundle, imported from node_modules. */
 function renderWorkerEntry(): Promise<URL> {
-  workerEntry ??= bundleModule({
-    entry: fileURLToPath(new URL('./render-worker.ts', import.meta.url)),
-    cacheDir: join(projectRoot, 'node_modules', '.cache', 'news-digest'),
-    workingDir: projectRoot,
-    external: ['@11ty/*'],
-  }).catch(() => new URL('./render-worker-entry.js', import.meta.url));
-  return workerEntry;
+  return workerEntry(new URL('./render-worker.ts', import.meta.url), new URL('./render-worker-entry.js', import.meta.url), ['@11ty/*']);
 }

@@ -1,5 +1,5 @@
 // Worker threads do not inherit the tsx loader of the main thread: register it here, then load the TypeScript worker.
-// Used only when the bundled worker cannot be made (see renderWorkerEntry in render-in-threads.ts).
+// Used only when the bundled worker cannot be made (see renderWorkerEntry in render-helper.ts).
 import { register } from 'tsx/esm/api';
 
 register();
