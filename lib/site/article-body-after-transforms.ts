@@ -14,15 +14,15 @@ import type { ArticleView } from './article-view.ts';
  */
 export function articleBodyAfterTransforms(eleventyConfig: EleventyConfig): void {
   const token = randomBytes(9).toString('base64url');
+  const prefix = `<!--article-body:${token}:`;
+  const marker = new RegExp(`${prefix}(\\d+)-->`, 'g');
   const waiting = new Map<string, ArticleView>();
   let next = 0;
-  const marker = new RegExp(`<!--article-body:${token}:(\\d+)-->`, 'g');
   eleventyConfig.addFilter('articleBody', (view: ArticleView) => {
     const key = String(next++);
     waiting.set(key, view);
-    return `<!--article-body:${token}:${key}-->`;
+    return `${prefix}${key}-->`;
   });
-  const prefix = `<!--article-body:${token}:`;
   eleventyConfig.addTransform('digest-article-body', (content: string) =>
     // Listings and feeds have no marker: they pass through uncopied.
     typeof content !== 'string' || !content.includes(prefix)
