@@ -10,6 +10,11 @@ export interface SizeResult {
   hugo: TimedRun[];
   /** HTML pages each site wrote, to check they are comparable. */
   pages: { ours: number; hugo: number };
+  /**
+   * The stack's own cost with none of our work, seconds per run (see stack-floor.ts): bare rehype over the
+   * raw files on every core, and bare Eleventy writing one page per article, a process per core.
+   */
+  floor?: { rehype: number[]; eleventy: number[] };
 }
 
 export interface BenchResult {
@@ -114,6 +119,17 @@ function table(header: string[], rows: string[][]): string {
 /** The printed report: a Markdown table per measure, so it pastes into the README as is. */
 export function formatReport(result: BenchResult): string {
   const summaries = result.sizes.map(summarize);
+  const floors = result.sizes.flatMap((size, index) => {
+    if (!size.floor) return [];
+    const summary = summaries[index] as Summary;
+    const rehype = median(size.floor.rehype);
+    const eleventy = median(size.floor.eleventy);
+    return [[String(size.articles), fixed(rehype), fixed(eleventy), fixed(rehype + eleventy), fixed(summary.hugo), `${fixed((rehype + eleventy) / summary.hugo)}×`, `${fixed(summary.coldRatio)}×`]];
+  });
+  const floor =
+    floors.length > 0
+      ? table(['articles', 'bare rehype s', 'bare Eleventy s', 'stack floor s', 'Hugo s', 'floor/Hugo', 'ours cold/Hugo'], floors)
+      : '';
   const builds = table(
     ['articles', 'runs', 'ours cold s', 'Hugo s', 'cold/Hugo', 'ours warm s', 'warm/Hugo', 'warm +1 file s', '+1/Hugo', 'ours peak MiB', 'Hugo peak MiB', 'mem ours/Hugo', 'pages ours/Hugo'],
     summaries.map((summary, index) => {
@@ -146,5 +162,5 @@ export function formatReport(result: BenchResult): string {
     targets(result).map((target) => [target.name, target.measured, target.pass === undefined ? '–' : target.pass ? 'PASS' : 'FAIL']),
   );
   const notes = result.notes.map((note) => `- ${note}`).join('\n');
-  return [builds, serve, goals, notes].filter(Boolean).join('\n\n');
+  return [builds, floor, serve, goals, notes].filter(Boolean).join('\n\n');
 }

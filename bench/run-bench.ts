@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,7 +12,8 @@ import { loadCorpusTemplates, type CorpusTemplate } from './corpus-templates.ts'
 import { planArchive, plannedDrop, writeArchive, writeRawArticle } from './generate-archive.ts';
 import { writeHugoContent } from './hugo-content.ts';
 import { measureServe } from './serve-latency.ts';
-import { midnightIn } from './site-page-path.ts';
+import { articlePagePath, midnightIn } from './site-page-path.ts';
+import type { FloorPages } from './stack-floor.ts';
 import { templateBodies, type TemplateBody } from './template-bodies.ts';
 import { killChildren, timedRun, type TimedRun } from './timed-process.ts';
 
@@ -26,7 +27,7 @@ const serveSize = 10_000;
 
 class BenchFailure extends Error {}
 
-const usage = `npm run bench -- [--sizes 1000,10000,50000] [--runs 3] [--runs-50k 1] [--skip-serve] [--seed N] [--keep]`;
+const usage = `npm run bench -- [--sizes 1000,10000,50000] [--runs 3] [--runs-50k 1] [--skip-serve] [--skip-floor] [--seed N] [--keep]`;
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -35,6 +36,7 @@ function parseOptions() {
       runs: { type: 'string', default: '3' },
       'runs-50k': { type: 'string', default: '1' },
       'skip-serve': { type: 'boolean', default: false },
+      'skip-floor': { type: 'boolean', default: false },
       seed: { type: 'string', default: String(defaultSeed) },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -51,6 +53,7 @@ function parseOptions() {
     runs: count(values.runs, 'runs'),
     runsLarge: count(values['runs-50k'], 'runs-50k'),
     skipServe: values['skip-serve'],
+    skipFloor: values['skip-floor'],
     seed: count(values.seed, 'seed'),
     keep: values.keep,
   };
@@ -95,6 +98,26 @@ async function hugoBuild(dirs: { content: string; out: string; cache: string; lo
   return run;
 }
 
+/** Runs one part of the stack floor (see stack-floor.ts) and reads the time it measured of its own work. */
+async function floorPart(args: string[], logs: string, name: string): Promise<number> {
+  const run = await timedRun(process.execPath, ['--import', 'tsx', 'bench/stack-floor.ts', ...args], { cwd: repoDir, logDir: logs, name });
+  if (run.code !== 0) throw failed(`stack floor (${name})`, run, logs);
+  const seconds = Number(/floor-seconds ([\d.]+)/.exec(await readFile(join(logs, `${name}.out`), 'utf8'))?.[1]);
+  if (!Number.isFinite(seconds)) throw new BenchFailure(`stack floor (${name}) printed no time; logs in ${logs} (kept only with --keep)`);
+  return seconds;
+}
+
+/** Bare rehype over the raw files, then bare Eleventy over the pages, a process per core. */
+async function stackFloor(dirs: { content: string; pages: string; out: string; logs: string }, run: number): Promise<{ rehype: number; eleventy: number }> {
+  const rehype = await floorPart(['rehype', dirs.content], dirs.logs, `floor-rehype-${run}`);
+  await rm(dirs.out, { recursive: true, force: true });
+  const parts = availableParallelism();
+  const eleventy = await Promise.all(
+    Array.from({ length: parts }, (_, part) => floorPart(['eleventy', dirs.pages, dirs.out, String(part), String(parts)], dirs.logs, `floor-eleventy-${run}-${part}`)),
+  );
+  return { rehype, eleventy: Math.max(...eleventy) };
+}
+
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const brief = (run: TimedRun) => `${run.seconds.toFixed(2)} s, ${Math.round(run.maxRssKiB / 1024)} MiB`;
 
@@ -106,6 +129,7 @@ async function benchSize(
   templates: CorpusTemplate[],
   bodies: TemplateBody[],
   config: ReturnType<typeof siteConfigSchema.parse>,
+  floor: boolean,
 ): Promise<{ result: SizeResult; content: string; warmCache: string; newest: number }> {
   const dir = join(base, String(size));
   const logs = join(dir, 'logs');
@@ -122,6 +146,15 @@ async function benchSize(
   const ours = { content, out: join(dir, 'out-ours'), cache: '', logs };
   const hugo = { content: hugoContent, out: join(dir, 'out-hugo'), cache: join(dir, 'hugo-cache'), logs };
   const result: SizeResult = { size, articles: plan.length, runs, ours: { cold: [], warm: [], warmAddOne: [] }, hugo: [], pages: { ours: 0, hugo: 0 } };
+  const floorDirs = { content, pages: join(dir, 'floor-pages.json'), out: join(dir, 'out-floor'), logs };
+  if (floor) {
+    const pages: FloorPages = {
+      bodies: bodies.map((body) => body.html),
+      pages: plan.map((article) => ({ path: articlePagePath(article, config.timeZone), title: article.title, body: article.template })),
+    };
+    await writeFile(floorDirs.pages, JSON.stringify(pages));
+    result.floor = { rehype: [], eleventy: [] };
+  }
 
   // Alternate, so a noisy minute on the shared machine falls on both.
   for (let run = 1; run <= runs; run++) {
@@ -136,6 +169,12 @@ async function benchSize(
     const hugoRun = await hugoBuild(hugo, `hugo-${run}`);
     result.hugo.push(hugoRun);
     log(`  hugo      ${run}: ${brief(hugoRun)}`);
+    if (result.floor) {
+      const parts = await stackFloor(floorDirs, run);
+      result.floor.rehype.push(parts.rehype);
+      result.floor.eleventy.push(parts.eleventy);
+      log(`  floor     ${run}: bare rehype ${parts.rehype.toFixed(2)} s + bare Eleventy ${parts.eleventy.toFixed(2)} s`);
+    }
   }
   result.pages = { ours: await countPages(ours.out), hugo: await countPages(hugo.out) };
 
@@ -153,6 +192,7 @@ async function benchSize(
   await rm(ours.out, { recursive: true, force: true });
   await rm(hugo.out, { recursive: true, force: true });
   await rm(hugoContent, { recursive: true, force: true });
+  await rm(floorDirs.out, { recursive: true, force: true });
   return { result, content, warmCache: ours.cache, newest };
 }
 
@@ -207,7 +247,7 @@ async function main(): Promise<number> {
     for (const size of options.sizes) {
       const runs = size >= largeSize ? Math.min(options.runs, options.runsLarge) : options.runs;
       if (runs < options.runs) notes.push(`${size} articles: ${runs} run(s) each instead of ${options.runs} (slow on 2 cores; --runs-50k to change)`);
-      const measured = await benchSize(size, runs, base, options.seed, templates, bodies, config);
+      const measured = await benchSize(size, runs, base, options.seed, templates, bodies, config, !options.skipFloor && size < largeSize);
       result.sizes.push(measured.result);
       if (size === serveAt && !options.skipServe) {
         log(`  serve on ${size} articles…`);
@@ -229,6 +269,7 @@ async function main(): Promise<number> {
       if (!options.keep) await rm(join(base, String(size)), { recursive: true, force: true });
     }
     if (options.skipServe) notes.push('serve not measured (--skip-serve)');
+    if (options.skipFloor) notes.push('stack floor not measured (--skip-floor)');
     result.machine.loadAverage.end = loadavg()[0] ?? 0;
     const { start, end } = result.machine.loadAverage;
     // Others share these machines: a load well above the core count slows both builds, and ratios less than seconds.
