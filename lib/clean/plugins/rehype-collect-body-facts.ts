@@ -1,8 +1,8 @@
 import type { Root } from 'hast';
-import { toText } from 'hast-util-to-text';
 import type { VFile } from 'vfile';
 import '../clean-data.ts';
 import { hasMedia } from '../hast-content.ts';
+import { plainText } from '../plain-text.ts';
 
 export type CollectBodyFactsOptions = Record<string, never>;
 
@@ -14,7 +14,7 @@ const emptyOptions: Readonly<CollectBodyFactsOptions> = Object.freeze({});
  */
 export function rehypeCollectBodyFacts(_options: Readonly<CollectBodyFactsOptions> = emptyOptions) {
   return (tree: Root, file: VFile): void => {
-    file.data.plainText = toText(tree).trim();
+    file.data.plainText = plainText(tree);
     file.data.hasMedia = hasMedia(tree);
   };
 }
