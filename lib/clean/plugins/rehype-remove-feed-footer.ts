@@ -1,8 +1,7 @@
-import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { toString } from 'hast-util-to-string';
+import type { Element, ElementContent, Parents, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { collapseWhitespace, createTextOf, isBlank } from '../hast-content.ts';
-import { SKIP, visit } from '../visit-tree.ts';
+import { SKIP, visit, visitParents } from '../visit-tree.ts';
 
 export interface RemoveFeedFooterOptions {
   /** Text the footer block starts with. */
@@ -22,13 +21,15 @@ export function rehypeRemoveFeedFooter(options: Readonly<RemoveFeedFooterOptions
   const label = options.label ?? '获取更多RSS';
 
   return (tree: Root, file: VFile): void => {
-    // Reading the text of every element is costly on deep span soup: only do it when the label is there
-    // at all, and then join each element's text once.
-    const hasLabel = toString(tree).includes(label);
+    // Reading the text of every element is costly on deep span soup. Text that starts with the label holds
+    // its first character: only the elements around such text are read, each once, and only when the
+    // label is in the body at all.
+    const { text, holders } = textAndHoldersOf(tree, label.charAt(0));
+    const hasLabel = holders.size > 0 && text.includes(label);
     const textOf = createTextOf();
     visit(tree, 'element', (node, index, parent) => {
       if (parent === undefined || index === undefined) return;
-      if (isSelfPromo(node) || (hasLabel && isFooterBlock(node, textOf(node), label))) {
+      if (isSelfPromo(node) || (hasLabel && holders.has(node) && isFooterBlock(node, textOf(node), label))) {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
@@ -55,6 +56,20 @@ export function rehypeRemoveFeedFooter(options: Readonly<RemoveFeedFooterOptions
       return [SKIP, index];
     });
   };
+}
+
+/**
+ * The tree's text (`hast-util-to-string`'s, joined once: its own joins at every level cost most of this pass)
+ * and the elements around the text nodes that contain `character`.
+ */
+function textAndHoldersOf(tree: Root, character: string): { text: string; holders: ReadonlySet<Parents> } {
+  const texts: string[] = [];
+  const holders = new Set<Parents>();
+  visitParents(tree, 'text', (node, ancestors) => {
+    texts.push(node.value);
+    if (node.value.includes(character)) for (const ancestor of ancestors) holders.add(ancestor);
+  });
+  return { text: texts.join(''), holders };
 }
 
 function isSelfPromo(node: Element): boolean {

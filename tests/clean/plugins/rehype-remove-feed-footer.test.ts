@@ -17,6 +17,10 @@ describe('rehypeRemoveFeedFooter', () => {
     expect(run('<div><p>a</p><div data-selfpromo-newsletter></div><div class="o-self-promo" data-selfpromo-app=""></div></div>').html).toBe('<div><p>a</p></div>');
   });
 
+  test('removes a footer block whose label is split over inline elements', () => {
+    expect(run('<p>获悉</p><div><span>获取</span><b>更多RSS</b>：<br><a href="https://feedx.net">https://feedx.net</a></div>').html).toBe('<p>获悉</p>');
+  });
+
   test('removes a footer label and links that sit loose in a wrapper', () => {
     expect(run('<div><p>a</p>获取更多RSS：<br><a href="https://feedx.net">https://feedx.net</a></div>').html).toBe('<div><p>a</p></div>');
   });
