@@ -77,7 +77,6 @@ export function rehypeRemoveDateline(options: Readonly<RemoveDatelineOptions> = 
     const repeatsPublication = (date: Date | undefined): boolean =>
       date !== undefined && (publishedAt === undefined || Number.isNaN(publishedAt.getTime()) || Math.abs(date.getTime() - publishedAt.getTime()) <= toleranceMs);
 
-    // The first wrappers hold the whole article: read each element's text once.
     const textOf = createTextOf();
     let leadingText = 0;
     visit(tree, (node, index, parent) => {
@@ -92,7 +91,7 @@ export function rehypeRemoveDateline(options: Readonly<RemoveDatelineOptions> = 
         return SKIP;
       }
       if (!datelineTags.has(node.tagName)) return CONTINUE;
-      if (repeatsPublication(parseDateline(textOf(node)))) {
+      if (repeatsPublication(datelineOf(node))) {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
@@ -100,6 +99,24 @@ export function rehypeRemoveDateline(options: Readonly<RemoveDatelineOptions> = 
       return CONTINUE;
     });
   };
+}
+
+/**
+ * `parseDateline` of the element's text. The first wrappers hold the whole article: their text is not joined
+ * when one of its nodes holds a character no date has, which is usually the first.
+ */
+function datelineOf(node: Element): Date | undefined {
+  const texts: string[] = [];
+  let possible = true;
+  visit(node, 'text', (text) => {
+    if (notInAnyDate.test(text.value)) {
+      possible = false;
+      return EXIT;
+    }
+    texts.push(text.value);
+    return CONTINUE;
+  });
+  return possible ? parseDateline(texts.join('')) : undefined;
 }
 
 /** In `name<br>date`, removes `<br>date`; true when it did. */
