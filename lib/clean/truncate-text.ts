@@ -18,9 +18,15 @@ export function truncateText(text: string, max: number, ellipsis = '…'): strin
   return (trimmed === '' ? cut : trimmed) + ellipsis;
 }
 
+/**
+ * Past the budget only the word that straddles it matters. Segmenting CJK text runs its dictionary over the
+ * whole run of Han characters at once, which for a long paragraph cost more than the rest of the summary.
+ */
+const lookahead = 64;
+
 function take(segmenter: Intl.Segmenter, text: string, budget: number): string {
   let out = '';
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of segmenter.segment(text.slice(0, budget + lookahead))) {
     if (out.length + segment.length > budget) break;
     out += segment;
   }
