@@ -60,7 +60,7 @@ export function feedView({ config, absolute, title, homePath, atomPath, jsonPath
       image: view.image,
       lang: view.lang,
     };
-    return Object.defineProperty(entry, 'html', { get: () => xmlSafe(view.html), enumerable: false }) as FeedEntry;
+    return Object.defineProperty(entry, 'html', { get: () => xmlSafeBody(view), enumerable: false }) as FeedEntry;
   });
   return {
     title: xmlSafe(title),
@@ -75,6 +75,19 @@ export function feedView({ config, absolute, title, homePath, atomPath, jsonPath
     updated: entries[0]?.published ?? new Date(0).toISOString(),
     entries,
   };
+}
+
+// The site's feed and each source's feed show the same newest articles, in two formats each: a body is read
+// from the store and made safe once per view, not up to four times. Kept only while the site model lives.
+const safeBodies = new WeakMap<ArticleView, string>();
+
+function xmlSafeBody(view: ArticleView): string {
+  let body = safeBodies.get(view);
+  if (body === undefined) {
+    body = xmlSafe(view.html);
+    safeBodies.set(view, body);
+  }
+  return body;
 }
 
 /** JSON Feed 1.1 document; serialized with `JSON.stringify`, so no title can break it. */
