@@ -7,6 +7,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BodyStore } from '../../lib/archive/body-store.ts';
+import { storedArticle } from '../../lib/archive/archived-article.ts';
 import { buildSite, defaultTemplatesDir } from '../../lib/site/build-site.ts';
 import { buildSiteModel } from '../../lib/site/site-model.ts';
 import type { Article } from '../../lib/schema/article.ts';
@@ -181,6 +183,26 @@ describe('path prefix', () => {
     expect(await readFile(join(dir, 'sitemap.xml'), 'utf8')).toContain(`<loc>${testConfig.url}/archive/</loc>`);
     const notFound = fromHtml(await readFile(join(dir, '404.html'), 'utf8'));
     expect(select('main a[href]', notFound)?.properties.href).toBe('/archive/');
+  });
+
+  test('a body read from the body store goes into its page byte for byte, at the root and under a prefix', async () => {
+    const store = new BodyStore(join(work, 'stored-cache'));
+    const writer = store.writer();
+    const bodies = articles.map((article, index) => `<p>正文 ${index} — “引号” 😀 <a href="https://news.example.com/${index}">link</a></p>${article.html}`);
+    const refs = bodies.map((html) => writer.add(html));
+    writer.close();
+    const stored = articles.map((article, index) => storedArticle(article.data, refs[index]!, store));
+    for (const pathPrefix of ['/', '/archive/']) {
+      const dir = join(work, `stored${pathPrefix.replaceAll('/', '-')}`);
+      await buildSite({ archive: { articles: stored }, config: testConfig, outDir: dir, pathPrefix });
+      const views = buildSiteModel({ articles: stored, config: testConfig, pathPrefix, mode: 'build' }).articles;
+      for (const [index, article] of articles.entries()) {
+        const url = views.find((view) => view.id === article.data.id)!.url;
+        const page = await readFile(join(dir, decodeURI(url), 'index.html'));
+        expect(page.includes(Buffer.from(bodies[index]!, 'utf8')), url).toBe(true);
+      }
+    }
+    store.close();
   });
 
   test('an article body goes into its page as cleaned, after the prefix transform, and no marker stays behind', async () => {
