@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, readdirSync, rmSync, statSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Where one cleaned body lives in the store: a segment file, a byte range, and a hash of its text. */
@@ -148,8 +148,15 @@ export class BodyWriter {
   }
 
   #flush(): void {
-    const bytes = Buffer.concat(this.#pending);
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.#fd, bytes, done, bytes.length - done);
+    // Written as they are, without first copying them into one buffer.
+    let pending = this.#pending;
+    while (pending.length > 0) {
+      let written = writevSync(this.#fd, pending);
+      let whole = 0;
+      while (whole < pending.length && written >= pending[whole]!.length) written -= pending[whole++]!.length;
+      pending = pending.slice(whole);
+      if (written > 0) pending[0] = pending[0]!.subarray(written);
+    }
     this.#pending = [];
     this.#pendingBytes = 0;
   }
