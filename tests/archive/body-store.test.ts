@@ -19,6 +19,16 @@ test('gives back every body byte for byte, with the hash of its text', () => {
   store.close();
 });
 
+test('bodies past the flush size (more buffers than one write takes) all come back', () => {
+  const store = new BodyStore(join(work, 'many'));
+  const writer = store.writer();
+  const many = Array.from({ length: 1500 }, (_, index) => `<p>${index} ${'正文'.repeat(1000 + (index % 7))}</p>`);
+  const refs = many.map((html) => writer.add(html));
+  writer.close();
+  expect(refs.map((ref) => store.read(ref))).toEqual(many);
+  store.close();
+});
+
 test('a store of mostly garbage is compacted into one segment, and pruning removes the rest', async () => {
   const cache = join(work, 'compact');
   const store = new BodyStore(cache);
