@@ -19,8 +19,8 @@ export interface CorpusLoad {
   skipped: { file: string; reason: string }[];
 }
 
-// shared/ sits beside the checkout, here and in CI's fresh clone.
-const corpusDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus');
+// The real corpus is kept in the repository with the test fixtures.
+const corpusDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'corpus');
 export const defaultCorpusDirs = [join(corpusDir, 'seed'), join(corpusDir, 'feedx')];
 
 /** Every article file (`.txt`) in the corpus folders, in a fixed order so the same seed gives the same archive. */

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 
-/** The shared corpus sits beside the checkout (`../shared/corpus`), wherever the checkout is cloned. */
-export const corpusDir = resolve(import.meta.dirname, '../../shared/corpus');
+/** The real corpus, copied into the repository so a clone with nothing beside it passes its tests. */
+export const corpusDir = resolve(import.meta.dirname, 'fixtures/corpus');
 export const feedxDir = `${corpusDir}/feedx`;
 export const seedDir = `${corpusDir}/seed`;
