@@ -75,6 +75,8 @@ export async function startDevServer(options: DevServerOptions): Promise<Result<
   // Its own error handler retries ports without the host and throws (uncaught) when they run out: listen here instead.
   http.removeAllListeners('error');
   http.on('clientError', answerBadRequest);
+  // Without a listener Node drops a CONNECT without a word; it names a host, not a path here.
+  http.on('connect', (_request: IncomingMessage, socket: Socket) => socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'));
   const listening = await listen(http, options.port, options.host);
   if (!listening.ok) {
     await devServer.close();

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -142,6 +143,8 @@ export async function serveSite(options: ServeSiteOptions): Promise<Result<undef
       // Between changes nobody waits: collect the last build's garbage now rather than in the middle of the next.
       setImmediate(collectGarbage);
     } catch (error) {
+      // Files vanishing under the build because the whole folder is going: the watch says that, once.
+      if (!existsSync(options.contentDir)) return;
       report({ type: 'error', reason: error instanceof Error ? error.message : String(error) });
     }
   };
