@@ -36,14 +36,12 @@ export interface ServeSiteOptions {
   templatesDir?: string;
   /** Remembers what each page showed, so a rebuild renders only what a change touched. */
   cacheDir?: string;
-  /** How often the content folder itself is looked at, to notice it removed and back; default 500 ms. */
-  folderPollMs?: number;
 }
 
 // Long enough to take an editor's save or a bot's burst of files as one change, short enough not to be felt.
 const settleMs = 60;
 
-export const defaultHost = '127.0.0.1';
+const defaultHost = '127.0.0.1';
 
 /** `content/`: the folder as the user named it. */
 const folderLabel = (dir: string): string => `${dir.replace(/[/\\]+$/, '')}/`;
@@ -118,7 +116,6 @@ export async function serveSite(options: ServeSiteOptions): Promise<Result<undef
       report({ type: 'content-back', dir: options.contentDir });
       schedule();
     },
-    ...(options.folderPollMs === undefined ? {} : { pollMs: options.folderPollMs }),
   });
 
   let built = false;
@@ -156,6 +153,7 @@ export async function serveSite(options: ServeSiteOptions): Promise<Result<undef
   if (!started.ok) {
     folder.close();
     clearTimeout(timer);
+    await running;
     if (ownOutDir) await rm(outDir, { recursive: true, force: true });
     return fail(started.reason);
   }
