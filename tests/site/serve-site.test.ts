@@ -135,6 +135,8 @@ test('answers malformed and escaping requests with 400 or 404, serves nothing fr
     ['/..\\..\\etc\\passwd', '404'],
     [`/%5c..%5c${basename(sibling)}%5csecret.txt`, '404'],
   ];
+  // Not over-eager: a query is not a path, an encoded letter is that letter, and a `.` segment is harmless.
+  cases.push(['/?%', '200'], ['/robots.txt?q=%E0%A4%A#%', '200'], ['/%72obots.txt', '200'], ['/./robots.txt', '200']);
   for (const [target, code] of cases) {
     const answer = await rawGet(target);
     expect(statusLine(answer), target).toMatch(new RegExp(`^HTTP/1\\.1 ${code} `));
