@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
-import { connect } from 'node:net';
+import { type AddressInfo, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -274,4 +274,26 @@ test('an address it cannot listen on is an error value, not a hang or a crash', 
   const served = await serveSite({ contentDir, config: testConfig, port: 0, host: '192.0.2.1', load, onEvent: () => {} });
   expect(served.ok).toBe(false);
   expect(!served.ok && served.reason).toMatch(/^cannot listen on 192\.0\.2\.1 port 0: .*EADDRNOTAVAIL/);
+});
+
+test('a port in use moves on to the next free one, and the ready line gives the one really used', async () => {
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  const busy = (taken.address() as AddressInfo).port;
+  const own: ServeEvent[] = [];
+  const halt = new AbortController();
+  const served = serveSite({ contentDir, config: testConfig, port: busy, load, signal: halt.signal, onEvent: (event) => own.push(event) });
+  try {
+    await until(() => own.some((event) => event.type === 'ready' || event.type === 'error'));
+    const ready = own.find((event) => event.type === 'ready');
+    if (ready?.type !== 'ready') throw new Error(`serve never got ready: ${JSON.stringify(own)}`);
+    expect(ready.address.port).toBeGreaterThan(busy);
+    expect(ready.address.port).toBeLessThan(busy + 10);
+    expect(ready.url).toBe(`http://127.0.0.1:${ready.address.port}/`);
+    expect((await fetch(ready.url)).status).toBe(200);
+  } finally {
+    halt.abort();
+    await served;
+    await new Promise((resolve) => taken.close(resolve));
+  }
 });
