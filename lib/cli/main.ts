@@ -9,8 +9,8 @@ Usage:
   digest check [--content DIR] [--json] check every file under DIR (default content/)
   digest build [--content DIR] [--out DIR] [--path-prefix /repo/] [--strict] [--report FILE] [--cache DIR]
                                         build the site (default out: _site/)
-  digest serve [--content DIR] [--port N]
-                                        build, serve on localhost and rebuild on changes
+  digest serve [--content DIR] [--port N] [--host ADDR]
+                                        build, serve on 127.0.0.1 and rebuild on changes
 
 Options:
   --config FILE   the site configuration (default site.config.ts)
@@ -18,6 +18,8 @@ Options:
   --strict        build: exit 1, writing nothing, when any file is rejected
   --report FILE   build: write the account of every file as JSON
   --cache DIR     build, serve: where parsed articles are kept between builds (default .cache/digest)
+  --host ADDR     serve: the address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 lets
+                  anyone on the network read the archive and reach the dev server)
 `;
 
 const options = {
@@ -28,6 +30,7 @@ const options = {
   strict: { type: 'boolean', default: false },
   report: { type: 'string' },
   port: { type: 'string', default: '8080' },
+  host: { type: 'string', default: '127.0.0.1' },
   cache: { type: 'string', default: '.cache/digest' },
   config: { type: 'string' },
   'site-url': { type: 'string' },
@@ -88,8 +91,12 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`digest serve: --port must be a port number (got "${values.port}")\n`);
         return 2;
       }
+      if (values.host.trim() === '') {
+        process.stderr.write('digest serve: --host must name an address, such as 127.0.0.1 or 0.0.0.0\n');
+        return 2;
+      }
       const { serveCommand } = await import('./serve-command.ts');
-      return serveCommand({ contentDir: values.content, port, config: config.value, cacheDir: values.cache });
+      return serveCommand({ contentDir: values.content, port, host: values.host, config: config.value, cacheDir: values.cache });
     }
     default:
       process.stderr.write(`digest: unknown command "${command}"\n\n${usage}`);

@@ -6,8 +6,8 @@ import type { SiteConfig } from '../config/site-config-schema.ts';
 import { serveSite } from '../site/serve-site.ts';
 import { formatReport, namedReport } from './build-report.ts';
 
-/** `digest serve`: builds, serves on localhost, and rebuilds when content/ changes. */
-export async function serveCommand(options: { contentDir: string; port: number; config: SiteConfig; cacheDir: string }): Promise<number> {
+/** `digest serve`: builds, serves on 127.0.0.1 (or --host), and rebuilds when content/ changes. */
+export async function serveCommand(options: { contentDir: string; port: number; host: string; config: SiteConfig; cacheDir: string }): Promise<number> {
   let warmed = false;
   const load = async () => {
     const archive = await loadArchive({ contentDir: options.contentDir, config: options.config, cacheDir: options.cacheDir, writeCacheLater: true });
@@ -21,8 +21,12 @@ export async function serveCommand(options: { contentDir: string; port: number; 
   };
   // Served from a folder kept in the cache: a restarted serve renders only what changed since it last ran.
   const outDir = join(options.cacheDir, 'serve-site');
-  await serveSite({ contentDir: options.contentDir, config: options.config, port: options.port, load, outDir, cacheDir: options.cacheDir });
+  const served = await serveSite({ contentDir: options.contentDir, config: options.config, port: options.port, host: options.host, load, outDir, cacheDir: options.cacheDir });
   await settleCacheWrites();
+  if (!served.ok) {
+    process.stderr.write(`digest serve: ${served.reason}\n`);
+    return 1;
+  }
   return 0;
 }
 

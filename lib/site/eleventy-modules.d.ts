@@ -49,7 +49,17 @@ declare module '@11ty/eleventy-dev-server' {
     messageOnStart?: (info: { hosts: string[] }) => string;
   }
   class EleventyDevServer {
+    constructor(name: string, dir: string, options?: DevServerOptions);
     static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
+    /** The folder served. */
+    dir: string;
+    // Internals that lib/site/dev-server.ts builds on (checked against 2.1.x):
+    /** The HTTP server, created on first access together with the hook that starts the live-reload socket on 'listening'. */
+    readonly server: import('node:http').Server;
+    /** Answers one request (passed to http.createServer). */
+    onRequestHandler(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse): Promise<void>;
+    /** Which file in `dir` a URL names, or a redirect or 404; throws on bad encoding or a path outside `dir`. */
+    mapUrlToFilePath(url: string): { statusCode: number; filepath?: string; url?: string };
     serve(port: number): void;
     ready(): Promise<void>;
     reload(event?: { files?: string[]; subtype?: string }): void;

@@ -1,22 +1,31 @@
-import { watch } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EleventyDevServer from '@11ty/eleventy-dev-server';
 import type { SiteArticle } from '../archive/archived-article.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
+import { fail, ok, type Result } from '../result.ts';
 import { buildSite } from './build-site.ts';
+import { type DevServer, startDevServer } from './dev-server.ts';
+import { watchContentFolder } from './watch-content-folder.ts';
 import { collectGarbage } from '../util/collect-garbage.ts';
 
 export type ServeEvent =
-  | { type: 'ready'; url: string }
+  /** `everywhere`: bound to every interface (0.0.0.0 or ::), so reachable from the network. */
+  | { type: 'ready'; url: string; address: AddressInfo; everywhere: boolean }
   | { type: 'rebuilt'; pages: number; rendered: number; articles: number }
-  | { type: 'error'; reason: string };
+  | { type: 'error'; reason: string }
+  /** `at: 'start'`: there was no content folder to begin with, and an empty site is served. */
+  | { type: 'content-missing'; dir: string; at: 'start' | 'removed' }
+  | { type: 'content-back'; dir: string };
 
 export interface ServeSiteOptions {
   contentDir: string;
   config: SiteConfig;
   port: number;
+  /** The address to listen on (default 127.0.0.1: this machine only). */
+  host?: string;
   /** Re-reads the archive; called once at start and after every change under contentDir. */
   load: () => Promise<{ articles: SiteArticle[] }>;
   /** Where pages are written; a fresh temporary folder when absent (removed on close). */
@@ -32,26 +41,90 @@ export interface ServeSiteOptions {
 // Long enough to take an editor's save or a bot's burst of files as one change, short enough not to be felt.
 const settleMs = 60;
 
+const defaultHost = '127.0.0.1';
+
+/** `content/`: the folder as the user named it. */
+const folderLabel = (dir: string): string => `${dir.replace(/[/\\]+$/, '')}/`;
+
+export function formatServeEvent(event: ServeEvent): { stream: 'stdout' | 'stderr'; line: string } {
+  switch (event.type) {
+    case 'ready':
+      return {
+        stream: 'stdout',
+        line: event.everywhere
+          ? `serving ${event.url} on every interface (${event.address.address} port ${event.address.port}): anyone on the network can read it`
+          : `serving ${event.url}`,
+      };
+    case 'rebuilt':
+      return { stream: 'stdout', line: `rebuilt: ${event.articles} articles, ${event.pages} pages (${event.rendered} written)` };
+    case 'error':
+      return { stream: 'stderr', line: `build failed, still serving the previous site: ${event.reason}` };
+    case 'content-missing':
+      return {
+        stream: 'stderr',
+        line: event.at === 'start' ? `${folderLabel(event.dir)} does not exist: serving an empty site, waiting for it` : `${folderLabel(event.dir)} was removed: waiting for it`,
+      };
+    case 'content-back':
+      return { stream: 'stdout', line: `${folderLabel(event.dir)} is back: watching again` };
+  }
+}
+
 function defaultReport(event: ServeEvent): void {
-  if (event.type === 'ready') process.stdout.write(`serving ${event.url}\n`);
-  else if (event.type === 'rebuilt') process.stdout.write(`rebuilt: ${event.articles} articles, ${event.pages} pages (${event.rendered} written)\n`);
-  else process.stderr.write(`build failed, still serving the previous site: ${event.reason}\n`);
+  const { stream, line } = formatServeEvent(event);
+  process[stream].write(`${line}\n`);
 }
 
 /**
- * Builds, serves on localhost with live reload, and rebuilds when anything under contentDir changes.
- * With a cacheDir, a rebuild renders only the pages a change touched and deletes the pages of deleted
- * articles (Eleventy's own watcher never removes output); without one, every rebuild is a whole new site.
+ * Builds, serves on 127.0.0.1 (or the host given) with live reload, and rebuilds when anything under
+ * contentDir changes; a content folder removed and created again is watched again. With a cacheDir, a
+ * rebuild renders only the pages a change touched and deletes the pages of deleted articles (Eleventy's own
+ * watcher never removes output); without one, every rebuild is a whole new site. Fails only when it cannot
+ * listen.
  */
-export async function serveSite(options: ServeSiteOptions): Promise<void> {
+export async function serveSite(options: ServeSiteOptions): Promise<Result<undefined>> {
   const report = options.onEvent ?? defaultReport;
   const ownOutDir = options.outDir === undefined;
   const outDir = options.outDir ?? (await mkdtemp(join(tmpdir(), 'digest-serve-')));
 
+  let server: DevServer | undefined;
+  // Changes arrive in bursts (an editor's save, a bot dropping many files): settle, then build once;
+  // a change during a build (the first one included) queues exactly one more.
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let pending = false;
+  const rebuild = async (): Promise<void> => {
+    if (running) {
+      pending = true;
+      return;
+    }
+    running = build().then(() => server?.reload());
+    await running;
+    running = undefined;
+    if (pending) {
+      pending = false;
+      await rebuild();
+    }
+  };
+  const schedule = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void rebuild(), settleMs);
+  };
+  const folder = watchContentFolder(options.contentDir, {
+    onChange: schedule,
+    onRemoved: () => report({ type: 'content-missing', dir: options.contentDir, at: 'removed' }),
+    onBack: () => {
+      report({ type: 'content-back', dir: options.contentDir });
+      schedule();
+    },
+  });
+
   let built = false;
   const build = async (): Promise<void> => {
+    // A folder being removed (its files first, then itself) is not a change to build; while it is away the last site stays.
+    if (built && !folder.present()) return;
     try {
-      const archive = await options.load();
+      // None at start: the empty site, so there is something to serve until the folder comes.
+      const archive = folder.present() ? await options.load() : { articles: [] };
       const { pages, rendered } = await buildSite({
         archive,
         config: options.config,
@@ -67,43 +140,25 @@ export async function serveSite(options: ServeSiteOptions): Promise<void> {
       // Between changes nobody waits: collect the last build's garbage now rather than in the middle of the next.
       setImmediate(collectGarbage);
     } catch (error) {
+      // Files vanishing under the build because the whole folder is going: the watch says that, once.
+      if (!existsSync(options.contentDir)) return;
       report({ type: 'error', reason: error instanceof Error ? error.message : String(error) });
     }
   };
 
-  await build();
-  const server = EleventyDevServer.getServer('digest', outDir, {
-    liveReload: true,
-    domDiff: false,
-    messageOnStart: () => '',
-    logger: { log() {}, info() {}, error: (message: string) => process.stderr.write(`${message}\n`) },
-  });
-  server.serve(options.port);
-  await server.ready();
-  report({ type: 'ready', url: `http://localhost:${options.port}/` });
-
-  // Changes arrive in bursts (an editor's save, a bot dropping many files): settle, then build once;
-  // a change during a build queues exactly one more.
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let pending = false;
-  const rebuild = async (): Promise<void> => {
-    if (running) {
-      pending = true;
-      return;
-    }
-    running = build().then(() => server.reload());
-    await running;
-    running = undefined;
-    if (pending) {
-      pending = false;
-      await rebuild();
-    }
-  };
-  const watcher = watch(options.contentDir, { recursive: true }, () => {
+  if (!folder.present()) report({ type: 'content-missing', dir: options.contentDir, at: 'start' });
+  await rebuild();
+  const host = options.host ?? defaultHost;
+  const started = await startDevServer({ dir: outDir, host, port: options.port, onError: (message) => process.stderr.write(`${message}\n`) });
+  if (!started.ok) {
+    folder.close();
     clearTimeout(timer);
-    timer = setTimeout(() => void rebuild(), settleMs);
-  });
+    await running;
+    if (ownOutDir) await rm(outDir, { recursive: true, force: true });
+    return fail(started.reason);
+  }
+  server = started.value;
+  report({ type: 'ready', ...servedAt(server.address) });
 
   await new Promise<void>((resolve) => {
     if (options.signal) {
@@ -115,8 +170,16 @@ export async function serveSite(options: ServeSiteOptions): Promise<void> {
     }
   });
   clearTimeout(timer);
-  watcher.close();
+  folder.close();
   await running;
   await server.close();
   if (ownOutDir) await rm(outDir, { recursive: true, force: true });
+  return ok(undefined);
+}
+
+/** The URL to open: the address really bound, or localhost when bound to every interface. */
+function servedAt(address: AddressInfo): { url: string; address: AddressInfo; everywhere: boolean } {
+  const everywhere = address.address === '0.0.0.0' || address.address === '::';
+  const host = everywhere ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { url: `http://${host}:${address.port}/`, address, everywhere };
 }
