@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { loadArchive } from '../archive/load-archive.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
-import { buildSite } from '../site/build-site.ts';
+import { buildSite, defaultTemplatesDir } from '../site/build-site.ts';
 import { checkOutputFolder } from '../site/output-folder.ts';
 import { recoverInterruptedSwap } from '../site/output-swap.ts';
 import { formatReport, namedReport } from './build-report.ts';
@@ -28,6 +28,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     contentDir: options.contentDir,
     cacheDir: options.cacheDir,
     projectDirs: [dirname(options.configFile), process.cwd()],
+    templatesDir: defaultTemplatesDir,
   });
   if (!outDir.ok) {
     process.stderr.write(`digest build: --out ${options.outDir}: ${outDir.reason} (nothing was changed)\n`);

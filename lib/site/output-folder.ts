@@ -35,6 +35,8 @@ export interface OutputFolderPlaces {
   cacheDir: string;
   /** The folder of site.config.ts, and the working folder: never an output, nor inside one. */
   projectDirs: string[];
+  /** The templates the build uses: their assets are copied into every output. */
+  templatesDir: string;
 }
 
 /**
@@ -52,11 +54,14 @@ export async function checkOutputFolder(places: OutputFolderPlaces): Promise<Res
     { dir: places.cacheDir, name: 'the cache folder', orInside: false },
     ...places.projectDirs.map((dir) => ({ dir, name: 'the project folder', orInside: false })),
   ];
-  for (const { dir, name, orInside } of protectedPlaces) {
-    const located = await locate(dir);
-    if (!located.ok) continue;
-    const other = located.value.real;
-    if (other === real) return fail(`it is ${name}`);
+  const located = [];
+  for (const place of protectedPlaces) {
+    const found = await locate(place.dir);
+    if (found.ok) located.push({ ...place, real: found.value.real });
+  }
+  const same = located.find((place) => place.real === real);
+  if (same) return fail(`it is ${same.name}`);
+  for (const { name, orInside, real: other } of located) {
     if (isInside(other, real)) return fail(`it holds ${name} (${other})`);
     if (orInside && isInside(real, other)) return fail(`it is inside ${name}: the site would become part of the content`);
   }
@@ -67,7 +72,7 @@ export async function checkOutputFolder(places: OutputFolderPlaces): Promise<Res
   if (!kind.isDirectory()) return fail('it is a file, not a folder');
   const names = await readdir(real);
   if (names.length === 0 || (await readOutputMarker(real))) return ok(real);
-  if (await builtBeforeMarkers(real, places.cacheDir)) return ok(real);
+  if (await builtBeforeMarkers(real, places)) return ok(real);
   const shown = names.sort().slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
   return fail(`it holds files no build wrote (${shown}); empty it or choose another --out`);
 }
@@ -76,10 +81,11 @@ export async function checkOutputFolder(places: OutputFolderPlaces): Promise<Res
  * An output from before the marker existed: accepted only when the render manifest the cache keeps for
  * this very path is a whole build's and names every file the folder holds. Anything else is not ours.
  */
-async function builtBeforeMarkers(dir: string, cacheDir: string): Promise<boolean> {
+async function builtBeforeMarkers(dir: string, { cacheDir, templatesDir }: OutputFolderPlaces): Promise<boolean> {
   const manifest: SiteManifest | undefined = await readRenderManifest(cacheDir, dir);
   if (!manifest?.singles) return false;
-  const written = new Set([...Object.values(manifest.pages).flatMap((page) => page.files), ...manifest.singles]);
+  const assets = [...(await listOutput(join(templatesDir, 'assets')))].map((file) => `assets/${file}`);
+  const written = new Set([...Object.values(manifest.pages).flatMap((page) => page.files), ...manifest.singles, ...assets]);
   const present = await listOutput(dir);
   return present.size > 0 && [...present].every((file) => written.has(file));
 }
