@@ -65,6 +65,9 @@ export async function checkOutputFolder(places: OutputFolderPlaces): Promise<Res
     if (isInside(other, real)) return fail(`it holds ${name} (${other})`);
     if (orInside && isInside(real, other)) return fail(`it is inside ${name}: the site would become part of the content`);
   }
+  if (exists && (await lstat(real)).dev !== (await lstat(dirname(real))).dev) {
+    return fail('it is a mount point, which cannot be renamed to swap a new site in; give a folder inside it');
+  }
   const writable = await canWrite(real, exists);
   if (!writable.ok) return writable;
   if (!exists) return ok(real);

@@ -2,7 +2,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
-import { readOutputMarker } from './output-folder.ts';
+import { readOutputMarker, reasonOf } from './output-folder.ts';
 
 /**
  * A new output is built in `fresh`, a sibling of the output (so renames stay on one file system), and
@@ -36,14 +36,14 @@ export function swapIn({ fresh, stale }: SwapFolders, outDir: string): void {
   try {
     renameSync(outDir, stale);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot move the previous site at ${outDir} aside: ${reasonOf(error)}`, { cause: error });
     hadPrevious = false;
   }
   try {
     renameSync(fresh, outDir);
   } catch (error) {
     if (hadPrevious) renameSync(stale, outDir);
-    throw error;
+    throw new Error(`cannot put the new site at ${outDir}: ${reasonOf(error)}`, { cause: error });
   }
   if (hadPrevious) discard(stale);
 }

@@ -127,6 +127,13 @@ describe('impossible output paths fail at once with one line', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   });
 
+  // An empty mount point, as a container's volume is: a build would fail only at the end, renaming it.
+  const emptyMount = spawnSync('sh', ['-c', 'test -z "$(ls -A /dev/shm)" && test "$(stat -c %d /dev/shm)" != "$(stat -c %d /dev)"']).status === 0;
+  test.skipIf(!emptyMount)('--out a mount point', async () => {
+    const dir = await project();
+    expectRefused(await build(dir, '--out', '/dev/shm'), '/dev/shm', /it is a mount point/);
+  });
+
   test('--out under a file', async () => {
     const dir = await project();
     await writeFile(join(dir, 'notes.txt'), 'mine');
