@@ -1,7 +1,10 @@
 import { writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { loadArchive } from '../archive/load-archive.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
-import { buildSite } from '../site/build-site.ts';
+import { buildSite, defaultTemplatesDir } from '../site/build-site.ts';
+import { checkOutputFolder } from '../site/output-folder.ts';
+import { recoverInterruptedSwap } from '../site/output-swap.ts';
 import { formatReport, namedReport } from './build-report.ts';
 import { createProgress } from './progress.ts';
 
@@ -12,12 +15,27 @@ export interface BuildOptions {
   strict: boolean;
   reportFile: string | undefined;
   cacheDir: string;
+  /** The site.config.ts in use: its folder is the project, never to be replaced by an output. */
+  configFile: string;
   config: SiteConfig;
 }
 
 /** `digest build`: the whole site into the output folder, with an account of every file under content/. */
 export async function buildCommand(options: BuildOptions): Promise<number> {
   const started = performance.now();
+  const outDir = await checkOutputFolder({
+    outDir: options.outDir,
+    contentDir: options.contentDir,
+    cacheDir: options.cacheDir,
+    projectDirs: [dirname(options.configFile), process.cwd()],
+    templatesDir: defaultTemplatesDir,
+  });
+  if (!outDir.ok) {
+    process.stderr.write(`digest build: --out ${options.outDir}: ${outDir.reason} (nothing was changed)\n`);
+    return 2;
+  }
+  // Before anything can fail: the output path holds a whole site again even if this build stops early.
+  await recoverInterruptedSwap(outDir.value);
   const progress = createProgress();
   const archive = await loadArchive({
     contentDir: options.contentDir,
@@ -35,7 +53,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   const { pages, rendered } = await buildSite({
     archive,
     config: options.config,
-    outDir: options.outDir,
+    outDir: outDir.value,
     pathPrefix: options.pathPrefix,
     cacheDir: options.cacheDir,
     onProgress: ({ written, total }) => progress.update('pages written', written, total),

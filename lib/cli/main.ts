@@ -82,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
         strict: values.strict,
         reportFile: values.report,
         cacheDir: values.cache,
+        configFile: values.config ?? 'site.config.ts',
         config: config.value,
       });
     }

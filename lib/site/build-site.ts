@@ -1,7 +1,6 @@
-import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, rm, stat } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
-import { spawn } from 'node:child_process';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
@@ -16,7 +15,9 @@ import { singlePageTemplates } from './single-page-templates.ts';
 import { mapInBatches } from '../util/map-in-batches.ts';
 import { phaseDone } from '../util/phase-timings.ts';
 import { collectGarbageAbove } from '../util/collect-garbage.ts';
-import { listOutput, readRenderManifest, sharedRenderKey, writeRenderManifest } from './render-manifest.ts';
+import { listOutput, readRenderManifest, sharedRenderKey, writeRenderManifest, type SiteManifest } from './render-manifest.ts';
+import { outputMarkerName, readOutputMarker, writeOutputMarker } from './output-folder.ts';
+import { makeFolders, recoverInterruptedSwap, swapFolders, swapIn } from './output-swap.ts';
 import { startRenderHelper } from './render-helper.ts';
 import { renderRun } from './render-run.ts';
 
@@ -64,7 +65,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const model = buildSiteModel({ articles: options.archive.articles, config: options.config, pathPrefix, mode: options.mode ?? 'build' });
   phaseDone('site model');
   const templatesDir = options.templatesDir ?? defaultTemplatesDir;
-  const previous: SiteManifest | undefined = options.cacheDir ? await readRenderManifest(options.cacheDir, outDir) : undefined;
+  await recoverInterruptedSwap(outDir);
+  const previous = options.cacheDir ? await describedOutput(options.cacheDir, outDir) : undefined;
   const inPlace = options.update === 'in-place' && previous !== undefined;
   const writtenFirst = inPlace ? await renderNewArticlesFirst(previous, { model, templatesDir, pathPrefix, target: outDir, options }) : undefined;
   const shared = await sharedRenderKey(templatesDir, model, pathPrefix);
@@ -75,16 +77,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const manifest: SiteManifest = { ...plan.manifest, site: siteFingerprint(model, plan.manifest) };
   collectGarbageAbove(gcAboveBytes);
   phaseDone('render plan');
-  if (upToDate(previous, manifest, plan, existing)) {
+  if (upToDate(previous, manifest, plan, existing) && existing.has(outputMarkerName)) {
     return { pages: [...plan.reuse, ...previous!.singles!].filter((file) => file.endsWith('.html')).length, rendered: 0 };
   }
 
-  // A sibling of outDir, so the final rename stays on one file system.
-  const stamp = `${process.pid}-${Date.now().toString(36)}`;
-  const fresh = join(dirname(outDir), `.${basename(outDir)}.building-${stamp}`);
-  const stale = join(dirname(outDir), `.${basename(outDir)}.old-${stamp}`);
-  await mkdir(dirname(outDir), { recursive: true });
-  await removeLeftovers(outDir);
+  const swap = swapFolders(outDir);
+  const { fresh } = swap;
+  await makeFolders(dirname(outDir));
   // Ctrl-C mid-build: the published output was never touched; take the half-written one away too.
   const onInterrupt = (signal: NodeJS.Signals) => {
     rmSync(fresh, { recursive: true, force: true });
@@ -99,20 +98,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     await carryOver(plan, outDir, fresh);
     phaseDone('carry over unchanged pages');
     const pages = rendered + plan.reuse.filter((file) => file.endsWith('.html')).length;
-    const hadPrevious = await rename(outDir, stale).then(
-      () => true,
-      (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-        return false;
-      },
-    );
-    try {
-      await rename(fresh, outDir);
-    } catch (error) {
-      if (hadPrevious) await rename(stale, outDir);
-      throw error;
-    }
-    discard(stale);
+    // Last: only a complete output carries the marker.
+    await writeOutputMarker(fresh, manifest.site!);
+    swapIn(swap, outDir);
     if (options.cacheDir) await writeRenderManifest(options.cacheDir, outDir, manifest);
     phaseDone('swap and manifest');
     return { pages, rendered };
@@ -121,7 +109,18 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     throw error;
   } finally {
     process.off('SIGINT', onInterrupt).off('SIGTERM', onInterrupt);
+    swap.release();
   }
+}
+
+/**
+ * The render manifest of `outDir`, when it describes what the folder holds: a build killed after its
+ * swap but before writing the manifest leaves the previous build's manifest beside the new output.
+ */
+async function describedOutput(cacheDir: string, outDir: string): Promise<SiteManifest | undefined> {
+  const previous = await readRenderManifest(cacheDir, outDir);
+  const marker = await readOutputMarker(outDir);
+  return marker && previous?.site !== marker.site ? undefined : previous;
 }
 
 interface RenderContext {
@@ -223,14 +222,10 @@ async function updateInPlace(options: BuildSiteOptions, { model, shared, previou
   const kept = new Set(manifestFiles(plan.manifest));
   const gone = manifestFiles(previous).filter((file) => !kept.has(file));
   await mapInBatches(gone, (file) => rm(join(outDir, file), { force: true }));
-  await writeRenderManifest(cacheDir, outDir, plan.manifest);
+  const site = siteFingerprint(model, plan.manifest);
+  await writeOutputMarker(outDir, site);
+  await writeRenderManifest(cacheDir, outDir, { ...plan.manifest, site });
   return { pages: rendered + plan.reuse.filter((file) => file.endsWith('.html')).length, rendered };
-}
-
-/** The manifest of a complete build: also a fingerprint of the whole site and the files of its single pages. */
-interface SiteManifest extends RenderManifest {
-  site?: string;
-  singles?: string[];
 }
 
 /**
@@ -306,32 +301,4 @@ async function carryOver(plan: RenderPlan, from: string, to: string): Promise<vo
   const folders = [...new Set(plan.reuse.map((file) => dirname(join(to, file))))];
   await mapInBatches(folders, (folder) => mkdir(folder, { recursive: true }));
   await mapInBatches(plan.reuse, (file) => link(join(from, file), join(to, file)).catch(() => copyFile(join(from, file), join(to, file))));
-}
-
-/**
- * Deleting the previous output (tens of thousands of files and folders) takes seconds and nobody waits
- * for it: a detached `rm` does it after we exit. Should it not finish, the next build clears what is left.
- */
-function discard(dir: string): void {
-  spawn('rm', ['-rf', dir], { detached: true, stdio: 'ignore' }).on('error', () => rmSync(dir, { recursive: true, force: true })).unref();
-}
-
-
-/** Half-written outputs of builds that were killed outright (no chance to clean up), found beside `outDir`. */
-async function removeLeftovers(outDir: string): Promise<void> {
-  const prefix = `.${basename(outDir)}.`;
-  const leftovers = (await readdir(dirname(outDir))).filter((name) => {
-    const pid = /^(?:building|old)-(\d+)-/.exec(name.slice(prefix.length))?.[1];
-    return name.startsWith(prefix) && pid !== undefined && !isRunning(Number(pid));
-  });
-  await Promise.all(leftovers.map((name) => rm(join(dirname(outDir), name), { recursive: true, force: true })));
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -5,6 +5,12 @@ import { fileURLToPath } from 'node:url';
 import type { RenderManifest } from './render-plan.ts';
 import type { SiteModel } from './site-model.ts';
 
+/** The manifest of a complete build: also a fingerprint of the whole site and the files of its single pages. */
+export interface SiteManifest extends RenderManifest {
+  site?: string;
+  singles?: string[];
+}
+
 const siteCode = fileURLToPath(new URL('.', import.meta.url));
 
 /** One manifest per output folder, so builds of the same content to several places don't mix. */
@@ -13,18 +19,18 @@ const manifestFile = (cacheDir: string, outDir: string) => join(cacheDir, `rende
 // The manifest this process last wrote, kept while its file is unchanged: serve reads it after every change.
 const written = new Map<string, { mtimeMs: number; manifest: RenderManifest }>();
 
-export async function readRenderManifest(cacheDir: string, outDir: string): Promise<RenderManifest | undefined> {
+export async function readRenderManifest(cacheDir: string, outDir: string): Promise<SiteManifest | undefined> {
   const file = manifestFile(cacheDir, outDir);
   try {
     const kept = written.get(file);
     if (kept && (await stat(file)).mtimeMs === kept.mtimeMs) return kept.manifest;
-    return JSON.parse(await readFile(file, 'utf8')) as RenderManifest;
+    return JSON.parse(await readFile(file, 'utf8')) as SiteManifest;
   } catch {
     return undefined;
   }
 }
 
-export async function writeRenderManifest(cacheDir: string, outDir: string, manifest: RenderManifest): Promise<void> {
+export async function writeRenderManifest(cacheDir: string, outDir: string, manifest: SiteManifest): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
   const target = manifestFile(cacheDir, outDir);
   await writeFile(`${target}.tmp`, JSON.stringify(manifest));
