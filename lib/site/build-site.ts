@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import type { SiteArticle } from '../archive/archived-article.ts';
+import { unwritable, type CacheNote } from '../archive/cache-note.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import { buildSiteModel } from './site-model.ts';
 import { normalizePathPrefix } from './site-paths.ts';
@@ -55,6 +56,8 @@ export interface BuiltSite {
   pages: number;
   /** Of those, how many were rendered this time (the rest were unchanged). */
   rendered: number;
+  /** What was wrong with the cache and worked around: a damaged render manifest, a cache folder that cannot be written. */
+  cacheNotes: CacheNote[];
 }
 
 /** Renders the whole archive into `outDir`, replacing what was there only once the new site is complete. */
@@ -64,19 +67,21 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const model = buildSiteModel({ articles: options.archive.articles, config: options.config, pathPrefix, mode: options.mode ?? 'build' });
   phaseDone('site model');
   const templatesDir = options.templatesDir ?? defaultTemplatesDir;
-  const previous: SiteManifest | undefined = options.cacheDir ? await readRenderManifest(options.cacheDir, outDir) : undefined;
+  const read = options.cacheDir ? await readRenderManifest(options.cacheDir, outDir) : {};
+  const previous: SiteManifest | undefined = read.manifest;
+  const cacheNotes = read.damaged ? [read.damaged] : [];
   const inPlace = options.update === 'in-place' && previous !== undefined;
   const writtenFirst = inPlace ? await renderNewArticlesFirst(previous, { model, templatesDir, pathPrefix, target: outDir, options }) : undefined;
   const shared = await sharedRenderKey(templatesDir, model, pathPrefix);
   phaseDone('shared render key');
-  if (inPlace && options.cacheDir) return updateInPlace(options, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir: options.cacheDir, writtenFirst });
+  if (inPlace && options.cacheDir) return updateInPlace(options, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir: options.cacheDir, writtenFirst, cacheNotes });
   const existing = previous ? await listOutput(outDir) : new Set<string>();
   const plan = planRender(model, shared, previous, existing);
   const manifest: SiteManifest = { ...plan.manifest, site: siteFingerprint(model, plan.manifest) };
   collectGarbageAbove(gcAboveBytes);
   phaseDone('render plan');
   if (upToDate(previous, manifest, plan, existing)) {
-    return { pages: [...plan.reuse, ...previous!.singles!].filter((file) => file.endsWith('.html')).length, rendered: 0 };
+    return { pages: [...plan.reuse, ...previous!.singles!].filter((file) => file.endsWith('.html')).length, rendered: 0, cacheNotes };
   }
 
   // A sibling of outDir, so the final rename stays on one file system.
@@ -113,9 +118,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       throw error;
     }
     discard(stale);
-    if (options.cacheDir) await writeRenderManifest(options.cacheDir, outDir, manifest);
+    if (options.cacheDir) await keepManifest(options.cacheDir, outDir, manifest, cacheNotes);
     phaseDone('swap and manifest');
-    return { pages, rendered };
+    return { pages, rendered, cacheNotes };
   } catch (error) {
     await removeAfterFailure(fresh);
     throw error;
@@ -206,6 +211,7 @@ interface InPlaceContext {
   cacheDir: string;
   /** The new articles' pages, already written by `renderNewArticlesFirst`. */
   writtenFirst: { views: Set<ArticleView>; rendered: number } | undefined;
+  cacheNotes: CacheNote[];
 }
 
 /**
@@ -213,7 +219,7 @@ interface InPlaceContext {
  * new article's page is there in a fraction of a second. The previous manifest says what the folder
  * holds; pages no longer in the site are deleted.
  */
-async function updateInPlace(options: BuildSiteOptions, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir, writtenFirst }: InPlaceContext): Promise<BuiltSite> {
+async function updateInPlace(options: BuildSiteOptions, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir, writtenFirst, cacheNotes }: InPlaceContext): Promise<BuiltSite> {
   const plan = planRender(model, shared, previous, new Set(manifestFiles(previous)));
   phaseDone('render plan');
   const first = writtenFirst ?? { views: new Set<ArticleView>(), rendered: 0 };
@@ -223,8 +229,17 @@ async function updateInPlace(options: BuildSiteOptions, { model, shared, previou
   const kept = new Set(manifestFiles(plan.manifest));
   const gone = manifestFiles(previous).filter((file) => !kept.has(file));
   await mapInBatches(gone, (file) => rm(join(outDir, file), { force: true }));
-  await writeRenderManifest(cacheDir, outDir, plan.manifest);
-  return { pages: rendered + plan.reuse.filter((file) => file.endsWith('.html')).length, rendered };
+  await keepManifest(cacheDir, outDir, plan.manifest, cacheNotes);
+  return { pages: rendered + plan.reuse.filter((file) => file.endsWith('.html')).length, rendered, cacheNotes };
+}
+
+/** The site is complete without its manifest: a cache that cannot be written only means rendering everything next time. */
+async function keepManifest(cacheDir: string, outDir: string, manifest: RenderManifest, notes: CacheNote[]): Promise<void> {
+  try {
+    await writeRenderManifest(cacheDir, outDir, manifest);
+  } catch (error) {
+    notes.push(unwritable(cacheDir, error));
+  }
 }
 
 /** The manifest of a complete build: also a fingerprint of the whole site and the files of its single pages. */

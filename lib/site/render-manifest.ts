@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fsReason, type CacheNote } from '../archive/cache-note.ts';
 import type { RenderManifest } from './render-plan.ts';
 import type { SiteModel } from './site-model.ts';
 
@@ -13,21 +14,44 @@ const manifestFile = (cacheDir: string, outDir: string) => join(cacheDir, `rende
 // The manifest this process last wrote, kept while its file is unchanged: serve reads it after every change.
 const written = new Map<string, { mtimeMs: number; manifest: RenderManifest }>();
 
-export async function readRenderManifest(cacheDir: string, outDir: string): Promise<RenderManifest | undefined> {
+/** The previous build's manifest for this output folder, when there is one; why it was not used, when it was damaged. */
+export interface ReadRenderManifest {
+  manifest?: RenderManifest;
+  damaged?: CacheNote;
+}
+
+// A checksum line, then the JSON: a damaged manifest could claim a changed page unchanged and carry the old one
+// over, or lack what the plan reads, so nothing is taken from it unchecked.
+const magic = 'digest-render-manifest-1 ';
+const checksum = (json: string): string => createHash('sha256').update(json).digest('base64url');
+
+export async function readRenderManifest(cacheDir: string, outDir: string): Promise<ReadRenderManifest> {
   const file = manifestFile(cacheDir, outDir);
+  let text: string;
   try {
     const kept = written.get(file);
-    if (kept && (await stat(file)).mtimeMs === kept.mtimeMs) return kept.manifest;
-    return JSON.parse(await readFile(file, 'utf8')) as RenderManifest;
-  } catch {
-    return undefined;
+    if (kept && (await stat(file)).mtimeMs === kept.mtimeMs) return { manifest: kept.manifest };
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return {};
+    return { damaged: { file, reason: `could not be read (${fsReason(error)}), every page rendered again` } };
   }
+  // Written before manifests carried a checksum: not damage, only old.
+  if (text.startsWith('{')) return {};
+  const newline = text.indexOf('\n');
+  const json = text.slice(newline + 1);
+  if (newline === -1 || text.slice(0, newline) !== `${magic}${checksum(json)}`) {
+    return { damaged: { file, reason: 'damaged (its checksum does not match), every page rendered again' } };
+  }
+  return { manifest: JSON.parse(json) as RenderManifest };
 }
 
 export async function writeRenderManifest(cacheDir: string, outDir: string, manifest: RenderManifest): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
   const target = manifestFile(cacheDir, outDir);
-  await writeFile(`${target}.tmp`, JSON.stringify(manifest));
+  const json = JSON.stringify(manifest);
+  await writeFile(`${target}.tmp`, `${magic}${checksum(json)}\n${json}`);
   await rename(`${target}.tmp`, target);
   written.set(target, { mtimeMs: (await stat(target)).mtimeMs, manifest });
 }

@@ -94,12 +94,12 @@ describe('the parse cache', () => {
     expect(after.report.built).toEqual(['bbc-02.txt', 'dw-27.txt']);
     const { pipelineVersion } = await import('../../lib/archive/pipeline-version.ts');
     const version = `${pipelineVersion()}:${JSON.stringify({ sources: config.sources, language: config.language, maxFileBytes: config.maxFileBytes })}`;
-    expect((await readParseCache(cacheDir, version)).entries.size).toBe(2);
+    expect((await readParseCache(cacheDir, version)).cache.entries.size).toBe(2);
   });
 
   test('another pipeline version or site setting starts from nothing', async () => {
     await writeParseCache(cacheDir, 'old-version', { entries: new Map([['key', { ok: false, reason: 'stale' }]]), stamps: new Map() });
-    expect((await readParseCache(cacheDir, 'new-version')).entries.size).toBe(0);
+    expect((await readParseCache(cacheDir, 'new-version')).cache.entries.size).toBe(0);
     await loadArchive({ contentDir: content, config, cacheDir });
     const renamed = siteConfigSchema.parse({ title: 'T', url: 'https://example.org', sources: { 'rfi.fr': 'RFI' } });
     const reloaded = await loadArchive({ contentDir: content, config: renamed, cacheDir });
