@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process';
+import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+import { feedxDir } from '../corpus-dir.ts';
+import { listFiles } from '../site/site-files.ts';
+
+// Every file a build leaves in its cache folder, damaged in every way in turn: each rebuild must exit 0, say so in
+// one line, and write byte for byte what a build from no cache writes.
+
+const run = promisify(execFile);
+const digest = join(import.meta.dirname, '../../bin/digest.js');
+const siteConfig = join(import.meta.dirname, '../../site.config.ts');
+
+async function build(cwd: string, out: string, cache: string) {
+  const args = [digest, 'build', '--config', siteConfig, '--content', 'content', '--out', out, '--cache', cache];
+  try {
+    const { stdout, stderr } = await run('node', args, { cwd, maxBuffer: 64 * 2 ** 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const cacheLines = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('cache: '));
+
+async function snapshot(dir: string): Promise<Map<string, Buffer>> {
+  const files = await listFiles(dir);
+  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(join(dir, file))] as const)));
+}
+
+/** The files in which two outputs differ (or that only one has): empty when they are byte for byte the same. */
+function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
+  const names = [...new Set([...a.keys(), ...b.keys()])].sort();
+  return names.filter((name) => !a.get(name) || !b.get(name) || !a.get(name)!.equals(b.get(name)!));
+}
+
+const damages: Record<string, (path: string) => Promise<void>> = {
+  'bytes flipped in the middle': async (path) => {
+    const bytes = await readFile(path);
+    const middle = Math.floor(bytes.length / 2);
+    for (let at = middle; at < Math.min(middle + 16, bytes.length); at++) bytes[at]! ^= 0xff;
+    await writeFile(path, bytes);
+  },
+  'a single bit flipped': async (path) => {
+    const bytes = await readFile(path);
+    bytes[Math.floor(bytes.length / 2)]! ^= 0x04;
+    await writeFile(path, bytes);
+  },
+  truncated: async (path) => truncate(path, Math.floor((await readFile(path)).length / 2)),
+  emptied: async (path) => truncate(path, 0),
+  deleted: async (path) => rm(path),
+};
+
+// A few dozen real files from every source of the corpus, built once with no cache: what every rebuild must equal.
+const work = await mkdtemp(join(tmpdir(), 'cache-damage-'));
+const names = (await readdir(feedxDir)).filter((name) => name.endsWith('.txt')).filter((_, index) => index % 9 === 0);
+await mkdir(join(work, 'content'));
+for (const name of names) await copyFile(join(feedxDir, name), join(work, 'content', name));
+const clean = await build(work, 'clean', 'clean-cache');
+const reference = await snapshot(join(work, 'clean'));
+// The cache and output every damaged rebuild starts from.
+const first = await build(work, '_site', 'cache');
+await cp(join(work, 'cache'), join(work, 'pristine-cache'), { recursive: true });
+await cp(join(work, '_site'), join(work, 'pristine-site'), { recursive: true });
+const cacheFiles = await listFiles(join(work, 'pristine-cache'));
+
+async function restore(withOutput: boolean): Promise<void> {
+  await rm(join(work, 'cache'), { recursive: true, force: true });
+  await rm(join(work, '_site'), { recursive: true, force: true });
+  await cp(join(work, 'pristine-cache'), join(work, 'cache'), { recursive: true });
+  if (withOutput) await cp(join(work, 'pristine-site'), join(work, '_site'), { recursive: true });
+}
+
+test('the starting point: a site of a few dozen articles, and its cache of an index, a body store and a render manifest', () => {
+  expect(clean.code).toBe(0);
+  expect(first.code).toBe(0);
+  expect(names.length).toBeGreaterThan(30);
+  expect(reference.size).toBeGreaterThan(60);
+  expect(cacheFiles.map((file) => file.replace(/[^/]+\.pack$/, '*.pack').replace(/render-\w+\.json$/, 'render-*.json')).sort()).toEqual([
+    'bodies/*.pack',
+    'parsed-index.v8',
+    'render-*.json',
+  ]);
+});
+
+describe.each(cacheFiles)('cache/%s', (file) => {
+  // Without it a build simply has no cache (an index) or no previous output to carry over (a manifest): nothing to say.
+  const absenceIsNoCache = (damage: string) => damage === 'deleted' && !file.endsWith('.pack');
+
+  test.each(Object.keys(damages))('%s: the rebuild says so in one line, writes what a clean build writes, and heals the cache', { timeout: 120_000 }, async (damage) => {
+    // With the previous output in place (a damaged manifest must not carry stale pages over), then without it
+    // (every page rendered, so every body is read).
+    for (const withOutput of [true, false]) {
+      await restore(withOutput);
+      await damages[damage]!(join(work, 'cache', file));
+      const damaged = await build(work, '_site', 'cache');
+      expect(damaged.code, damaged.stderr).toBe(0);
+      const said = cacheLines(damaged.stderr);
+      if (absenceIsNoCache(damage)) expect(said).toEqual([]);
+      else {
+        expect(said).toHaveLength(1);
+        expect(said[0]).toMatch(new RegExp(`^cache: cache/${file.replace(/[.]/g, '\\.')}: `));
+      }
+      expect(damaged.stderr).not.toMatch(/Error|at .*\.ts:\d+/);
+      expect(differences(await snapshot(join(work, '_site')), reference)).toEqual([]);
+
+      const after = await build(work, '_site', 'cache');
+      expect(after.code).toBe(0);
+      expect(cacheLines(after.stderr)).toEqual([]);
+      expect(after.stdout).toMatch(/^0 files parsed/m);
+      expect(differences(await snapshot(join(work, '_site')), reference)).toEqual([]);
+    }
+  });
+});
