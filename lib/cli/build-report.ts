@@ -1,4 +1,4 @@
-import type { CacheNote } from '../archive/cache-note.ts';
+import { cacheNoteLine, type CacheNote } from '../archive/cache-note.ts';
 import type { ArchiveReport } from '../archive/load-archive.ts';
 import { displayPath, linesFor } from './display-path.ts';
 
@@ -31,10 +31,10 @@ export function formatReport(report: ArchiveReport): string {
  */
 export function formatCacheNotes(notes: CacheNote[], named = new Set<string>()): string {
   const lines: string[] = [];
-  for (const { file, reason } of notes) {
-    if (named.has(file)) continue;
-    named.add(file);
-    lines.push(`cache: ${file}: ${reason}\n`);
+  for (const note of notes) {
+    if (named.has(note.file)) continue;
+    named.add(note.file);
+    lines.push(`${cacheNoteLine(note)}\n`);
   }
   return lines.join('');
 }

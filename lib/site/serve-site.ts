@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import type { SiteArticle } from '../archive/archived-article.ts';
+import { cacheNoteLine, type CacheNote } from '../archive/cache-note.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import { buildSite } from './build-site.ts';
 import { collectGarbage } from '../util/collect-garbage.ts';
 
 export type ServeEvent =
   | { type: 'ready'; url: string }
-  | { type: 'rebuilt'; pages: number; rendered: number; articles: number }
+  | { type: 'rebuilt'; pages: number; rendered: number; articles: number; cacheNotes: CacheNote[] }
   | { type: 'error'; reason: string };
 
 export interface ServeSiteOptions {
@@ -27,15 +28,26 @@ export interface ServeSiteOptions {
   templatesDir?: string;
   /** Remembers what each page showed, so a rebuild renders only what a change touched. */
   cacheDir?: string;
+  /** Cache files and folders already named in a note (by loading, say): each is named once while serving. */
+  namedCacheFiles?: Set<string>;
 }
 
 // Long enough to take an editor's save or a bot's burst of files as one change, short enough not to be felt.
 const settleMs = 60;
 
-function defaultReport(event: ServeEvent): void {
-  if (event.type === 'ready') process.stdout.write(`serving ${event.url}\n`);
-  else if (event.type === 'rebuilt') process.stdout.write(`rebuilt: ${event.articles} articles, ${event.pages} pages (${event.rendered} written)\n`);
-  else process.stderr.write(`build failed, still serving the previous site: ${event.reason}\n`);
+function defaultReport(named: Set<string>) {
+  return (event: ServeEvent): void => {
+    if (event.type === 'ready') process.stdout.write(`serving ${event.url}\n`);
+    else if (event.type === 'rebuilt') {
+      // A cache that cannot be written would otherwise say so after every change.
+      for (const note of event.cacheNotes) {
+        if (named.has(note.file)) continue;
+        named.add(note.file);
+        process.stderr.write(`${cacheNoteLine(note)}\n`);
+      }
+      process.stdout.write(`rebuilt: ${event.articles} articles, ${event.pages} pages (${event.rendered} written)\n`);
+    } else process.stderr.write(`build failed, still serving the previous site: ${event.reason}\n`);
+  };
 }
 
 /**
@@ -44,7 +56,7 @@ function defaultReport(event: ServeEvent): void {
  * articles (Eleventy's own watcher never removes output); without one, every rebuild is a whole new site.
  */
 export async function serveSite(options: ServeSiteOptions): Promise<void> {
-  const report = options.onEvent ?? defaultReport;
+  const report = options.onEvent ?? defaultReport(options.namedCacheFiles ?? new Set());
   const ownOutDir = options.outDir === undefined;
   const outDir = options.outDir ?? (await mkdtemp(join(tmpdir(), 'digest-serve-')));
 
@@ -52,7 +64,7 @@ export async function serveSite(options: ServeSiteOptions): Promise<void> {
   const build = async (): Promise<void> => {
     try {
       const archive = await options.load();
-      const { pages, rendered } = await buildSite({
+      const { pages, rendered, cacheNotes } = await buildSite({
         archive,
         config: options.config,
         outDir,
@@ -63,7 +75,7 @@ export async function serveSite(options: ServeSiteOptions): Promise<void> {
         ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
       });
       built = true;
-      report({ type: 'rebuilt', pages, rendered, articles: archive.articles.length });
+      report({ type: 'rebuilt', pages, rendered, articles: archive.articles.length, cacheNotes });
       // Between changes nobody waits: collect the last build's garbage now rather than in the middle of the next.
       setImmediate(collectGarbage);
     } catch (error) {
