@@ -116,3 +116,45 @@ describe.each(cacheFiles)('cache/%s', (file) => {
     }
   });
 });
+
+const lock = (dir: string, on: boolean) => run('chattr', ['-R', on ? '+i' : '-i', dir]);
+// Root writes through permission bits: an immutable folder (ext4's `chattr +i`) is what refuses even root.
+const immutable = await mkdtemp(join(tmpdir(), 'immutable-probe-'));
+const canLock = await lock(immutable, true).then(
+  async () => {
+    const refused = await writeFile(join(immutable, 'x'), '').then(() => false, () => true);
+    await lock(immutable, false);
+    return refused;
+  },
+  () => false,
+);
+
+describe('a cache folder that cannot be written', () => {
+  test('a cache path below a file: one line naming it and why, and the same site', async () => {
+    await writeFile(join(work, 'a-file'), '');
+    const built = await build(work, 'below-a-file', 'a-file/cache');
+    expect(built.code, built.stderr).toBe(0);
+    expect(cacheLines(built.stderr)).toEqual(['cache: a-file/cache: cannot be written (ENOTDIR: not a directory), the build goes on without saving the cache']);
+    expect(differences(await snapshot(join(work, 'below-a-file')), reference)).toEqual([]);
+  });
+
+  test.skipIf(!canLock)('a read-only cache is still read: a new file is parsed in memory, one line is said, and the site is the same', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'read-only-cache-'));
+    await cp(join(work, 'content'), join(dir, 'content'), { recursive: true });
+    await cp(join(work, 'pristine-cache'), join(dir, 'cache'), { recursive: true });
+    const added = (await readdir(feedxDir)).filter((name) => name.endsWith('.txt')).find((name) => !names.includes(name))!;
+    await copyFile(join(feedxDir, added), join(dir, 'content', added));
+    const withAdded = await build(dir, 'reference', 'reference-cache');
+    await lock(join(dir, 'cache'), true);
+    try {
+      const built = await build(dir, '_site', 'cache');
+      expect(built.code, built.stderr).toBe(0);
+      expect(cacheLines(built.stderr)).toEqual(['cache: cache: cannot be written (EPERM: operation not permitted), the build goes on without saving the cache']);
+      expect(built.stdout).toMatch(new RegExp(`^1 files parsed, ${names.length} from the cache`, 'm'));
+      expect(differences(await snapshot(join(dir, '_site')), await snapshot(join(dir, 'reference')))).toEqual([]);
+      expect(withAdded.code).toBe(0);
+    } finally {
+      await lock(join(dir, 'cache'), false);
+    }
+  });
+});
