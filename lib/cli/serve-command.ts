@@ -25,7 +25,7 @@ export async function serveCommand(options: { contentDir: string; port: number; 
   };
   // Served from a folder kept in the cache: a restarted serve renders only what changed since it last ran.
   const outDir = await servedFolder(options.cacheDir, named);
-  await serveSite({ contentDir: options.contentDir, config: options.config, port: options.port, load, cacheDir: options.cacheDir, namedCacheFiles: named, ...(outDir ? { outDir } : {}) });
+  await serveSite({ contentDir: options.contentDir, config: options.config, port: options.port, load, cacheDir: options.cacheDir, namedCacheFiles: named, ...(outDir ? { outDir, checkOutput: true } : {}) });
   await settleCacheWrites();
   return 0;
 }

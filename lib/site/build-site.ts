@@ -17,7 +17,7 @@ import { singlePageTemplates } from './single-page-templates.ts';
 import { mapInBatches } from '../util/map-in-batches.ts';
 import { phaseDone } from '../util/phase-timings.ts';
 import { collectGarbageAbove } from '../util/collect-garbage.ts';
-import { listOutput, readRenderManifest, sharedRenderKey, writeRenderManifest } from './render-manifest.ts';
+import { listOutput, readRenderManifest, sharedRenderKey, stampOutputs, unchangedOutputs, writeRenderManifest, type OutputStamps } from './render-manifest.ts';
 import { startRenderHelper } from './render-helper.ts';
 import { renderRun } from './render-run.ts';
 
@@ -43,6 +43,11 @@ export interface BuildSiteOptions {
    * a previous build of outDir; without them it builds the usual way.
    */
   update?: 'swap' | 'in-place';
+  /**
+   * The output folder is a cache too (serve's, kept in the cache folder): a file is carried over only while its
+   * size and modification time are those it was written with, so one damaged since is rendered again.
+   */
+  checkOutput?: boolean;
   /** Pages per Eleventy run: Eleventy holds every page of a run in memory until the run ends. */
   pagesPerRun?: number;
   /** Threads rendering runs at once (at most two: the main one and a helper); defaults to two on a multi-core machine. */
@@ -75,12 +80,19 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const shared = await sharedRenderKey(templatesDir, model, pathPrefix);
   phaseDone('shared render key');
   if (inPlace && options.cacheDir) return updateInPlace(options, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir: options.cacheDir, writtenFirst, cacheNotes });
-  const existing = previous ? await listOutput(outDir) : new Set<string>();
+  const listed = previous ? await listOutput(outDir) : new Set<string>();
+  let existing = listed;
+  let changed = 0;
+  if (options.checkOutput && previous) {
+    ({ unchanged: existing, changed } = unchangedOutputs(outDir, listed, previous.outputs));
+    if (changed > 0) cacheNotes.push({ file: options.outDir, reason: `${changed} ${changed === 1 ? 'file' : 'files'} changed or gone since written, rendered again` });
+  }
   const plan = planRender(model, shared, previous, existing);
   const manifest: SiteManifest = { ...plan.manifest, site: siteFingerprint(model, plan.manifest) };
   collectGarbageAbove(gcAboveBytes);
   phaseDone('render plan');
-  if (upToDate(previous, manifest, plan, existing)) {
+  // A changed file that is no page's (the stylesheet, copied by every build that renders) is also written again.
+  if (changed === 0 && upToDate(previous, manifest, plan, existing)) {
     return { pages: [...plan.reuse, ...previous!.singles!].filter((file) => file.endsWith('.html')).length, rendered: 0, cacheNotes };
   }
 
@@ -118,6 +130,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       throw error;
     }
     discard(stale);
+    if (options.checkOutput) manifest.outputs = stampOutputs(outDir, await listOutput(outDir));
     if (options.cacheDir) await keepManifest(options.cacheDir, outDir, manifest, cacheNotes);
     phaseDone('swap and manifest');
     return { pages, rendered, cacheNotes };
@@ -191,12 +204,18 @@ async function renderPages(plan: Pick<RenderPlan, 'render'>, { model, templatesD
  * someone just dropped a file for is there at once; the rest of the rebuild (listings, neighbours, feeds)
  * follows and the browser reloads when it is all done.
  */
-async function renderNewArticlesFirst(previous: RenderManifest, context: RenderContext): Promise<{ views: Set<ArticleView>; rendered: number }> {
+async function renderNewArticlesFirst(previous: RenderManifest, context: RenderContext): Promise<WrittenFirst> {
   const added = context.model.articles.filter((view) => previous.pages[`articles ${view.url}`] === undefined);
-  if (added.length === 0 || added.length > newPagesFirstLimit) return { views: new Set(), rendered: 0 };
-  const { rendered } = await renderPages({ render: { ...emptyPages(), articles: added } }, context, true);
+  if (added.length === 0 || added.length > newPagesFirstLimit) return { views: new Set(), rendered: 0, files: [] };
+  const { rendered, files } = await renderPages({ render: { ...emptyPages(), articles: added } }, context, true);
   phaseDone('new article pages');
-  return { views: new Set(added), rendered };
+  return { views: new Set(added), rendered, files };
+}
+
+interface WrittenFirst {
+  views: Set<ArticleView>;
+  rendered: number;
+  files: string[];
 }
 
 const newPagesFirstLimit = 20;
@@ -204,13 +223,13 @@ const newPagesFirstLimit = 20;
 interface InPlaceContext {
   model: SiteModel;
   shared: string;
-  previous: RenderManifest;
+  previous: SiteManifest;
   outDir: string;
   templatesDir: string;
   pathPrefix: string;
   cacheDir: string;
   /** The new articles' pages, already written by `renderNewArticlesFirst`. */
-  writtenFirst: { views: Set<ArticleView>; rendered: number } | undefined;
+  writtenFirst: WrittenFirst | undefined;
   cacheNotes: CacheNote[];
 }
 
@@ -222,14 +241,17 @@ interface InPlaceContext {
 async function updateInPlace(options: BuildSiteOptions, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir, writtenFirst, cacheNotes }: InPlaceContext): Promise<BuiltSite> {
   const plan = planRender(model, shared, previous, new Set(manifestFiles(previous)));
   phaseDone('render plan');
-  const first = writtenFirst ?? { views: new Set<ArticleView>(), rendered: 0 };
+  const first = writtenFirst ?? { views: new Set<ArticleView>(), rendered: 0, files: [] };
   const rest = { ...plan.render, articles: plan.render.articles.filter((view) => !first.views.has(view)) };
-  const rendered = first.rendered + (await renderPages({ render: rest }, { model, templatesDir, pathPrefix, target: outDir, options })).rendered;
+  const written = await renderPages({ render: rest }, { model, templatesDir, pathPrefix, target: outDir, options });
+  const rendered = first.rendered + written.rendered;
   phaseDone('eleventy');
   const kept = new Set(manifestFiles(plan.manifest));
   const gone = manifestFiles(previous).filter((file) => !kept.has(file));
   await mapInBatches(gone, (file) => rm(join(outDir, file), { force: true }));
-  await keepManifest(cacheDir, outDir, plan.manifest, cacheNotes);
+  const manifest: SiteManifest = plan.manifest;
+  if (options.checkOutput) manifest.outputs = restamped(outDir, previous.outputs, gone, [...first.files, ...written.files]);
+  await keepManifest(cacheDir, outDir, manifest, cacheNotes);
   return { pages: rendered + plan.reuse.filter((file) => file.endsWith('.html')).length, rendered, cacheNotes };
 }
 
@@ -246,6 +268,15 @@ async function keepManifest(cacheDir: string, outDir: string, manifest: RenderMa
 interface SiteManifest extends RenderManifest {
   site?: string;
   singles?: string[];
+  /** With `checkOutput`: every output file as it was written. */
+  outputs?: OutputStamps;
+}
+
+/** The stamps after an update in place: the files just written stamped anew, the deleted ones gone, the rest as they were. */
+function restamped(outDir: string, before: OutputStamps | undefined, gone: string[], written: string[]): OutputStamps {
+  const stamps = { ...before };
+  for (const file of gone) delete stamps[file];
+  return Object.assign(stamps, stampOutputs(outDir, written));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,4 +93,31 @@ export async function listOutput(dir: string): Promise<Set<string>> {
   } catch {
     return new Set();
   }
+}
+
+/** Each output file's size and modification time (`size:mtimeMs`), as written: what a file is checked by before it is reused. */
+export type OutputStamps = Record<string, string>;
+
+/** The stamps of those of `files` (relative) that are in `dir`. */
+export function stampOutputs(dir: string, files: Iterable<string>): OutputStamps {
+  const stamps: OutputStamps = {};
+  for (const file of files) {
+    try {
+      const { size, mtimeMs } = statSync(join(dir, file));
+      stamps[file] = `${size}:${mtimeMs}`;
+    } catch {
+      // Gone: not reusable.
+    }
+  }
+  return stamps;
+}
+
+/**
+ * Of `files` in `dir`, those still as they were written; a file changed since, or never stamped, is not.
+ * `changed`: how many of the files stamped are gone or changed.
+ */
+export function unchangedOutputs(dir: string, files: ReadonlySet<string>, written: OutputStamps | undefined): { unchanged: Set<string>; changed: number } {
+  const now = stampOutputs(dir, files);
+  const unchanged = new Set([...files].filter((file) => written?.[file] !== undefined && now[file] === written[file]));
+  return { unchanged, changed: Object.keys(written ?? {}).length - unchanged.size };
 }

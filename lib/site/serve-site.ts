@@ -28,6 +28,8 @@ export interface ServeSiteOptions {
   templatesDir?: string;
   /** Remembers what each page showed, so a rebuild renders only what a change touched. */
   cacheDir?: string;
+  /** outDir is kept in the cache: its files are checked before they are carried over (see `checkOutput` of buildSite). */
+  checkOutput?: boolean;
   /** Cache files and folders already named in a note (by loading, say): each is named once while serving. */
   namedCacheFiles?: Set<string>;
 }
@@ -73,6 +75,7 @@ export async function serveSite(options: ServeSiteOptions): Promise<void> {
         update: built ? 'in-place' : 'swap',
         ...(options.templatesDir === undefined ? {} : { templatesDir: options.templatesDir }),
         ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
+        ...(options.checkOutput ? { checkOutput: true } : {}),
       });
       built = true;
       report({ type: 'rebuilt', pages, rendered, articles: archive.articles.length, cacheNotes });

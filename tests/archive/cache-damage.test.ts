@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,5 +157,60 @@ describe('a cache folder that cannot be written', () => {
     } finally {
       await lock(join(dir, 'cache'), false);
     }
+  });
+});
+
+/** `digest serve` started on a free port, stopped with Ctrl-C once it serves. */
+async function serveOnce(cwd: string, cache: string) {
+  const port = await new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+  const child = spawn('node', [digest, 'serve', '--config', siteConfig, '--content', 'content', '--cache', cache, '--port', String(port)], { cwd });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    // serve listens for Ctrl-C only once it has said where it serves.
+    if (stdout.includes('serving http')) setTimeout(() => child.kill('SIGINT'), 300);
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, stdout, stderr };
+}
+
+describe('the serve folder in the cache', () => {
+  // A copy that keeps modification times to the nanosecond, as the folder had them (Node's cp keeps milliseconds).
+  const copy = (from: string, to: string) => run('cp', ['-a', from, to]);
+  let reference: Map<string, Buffer>;
+  let page: string;
+
+  test('a serve with a fresh cache writes the reference; a restart with nothing changed writes nothing', async () => {
+    const clean = await serveOnce(work, 'serve-clean-cache');
+    expect(clean.code, clean.stderr).toBe(0);
+    reference = await snapshot(join(work, 'serve-clean-cache/serve-site'));
+    page = [...reference.keys()].find((file) => /^\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(file))!;
+    const first = await serveOnce(work, 'serve-cache');
+    expect(first.code).toBe(0);
+    await copy(join(work, 'serve-cache'), join(work, 'serve-pristine'));
+    const again = await serveOnce(work, 'serve-cache');
+    expect(again.stdout).toMatch(/\(0 written\)/);
+    expect(cacheLines(again.stderr)).toEqual([]);
+  });
+
+  const cases = [...Object.keys(damages).map((damage) => ({ damage, file: () => page })), ...['index.html', 'feed.xml', 'assets/style.css'].map((file) => ({ damage: 'bytes flipped in the middle', file: () => file }))];
+  test.each(cases)('$damage in a served file: the restart says so in one line, serves what a fresh serve writes, and the next is quiet', async ({ damage, file }) => {
+    await rm(join(work, 'serve-cache'), { recursive: true, force: true });
+    await copy(join(work, 'serve-pristine'), join(work, 'serve-cache'));
+    await damages[damage]!(join(work, 'serve-cache/serve-site', file()));
+    const damaged = await serveOnce(work, 'serve-cache');
+    expect(damaged.code, damaged.stderr).toBe(0);
+    expect(cacheLines(damaged.stderr)).toEqual(['cache: serve-cache/serve-site: 1 file changed or gone since written, rendered again']);
+    expect(differences(await snapshot(join(work, 'serve-cache/serve-site')), reference)).toEqual([]);
+    const after = await serveOnce(work, 'serve-cache');
+    expect(cacheLines(after.stderr)).toEqual([]);
+    expect(differences(await snapshot(join(work, 'serve-cache/serve-site')), reference)).toEqual([]);
   });
 });
