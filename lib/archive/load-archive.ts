@@ -128,8 +128,10 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
     const byKey = new Map(misses.map(({ key }, index) => [key, fresh[index]!]));
     articleOf = (index, file) => {
       const { key } = files[index]!;
-      const entry = stored.cache.entries.get(key);
-      return withFile(byKey.get(key) ?? (entry!.ok ? { ok: true, value: storedArticle(entry!.data, entry!.body, stored.store) } : entry!), file);
+      const parsedNow = byKey.get(key);
+      if (parsedNow) return withFile(parsedNow, file);
+      const entry = stored.cache.entries.get(key)!;
+      return entry.ok ? { ok: true, value: storedArticle({ ...entry.data, file }, entry.body, stored.store) } : entry;
     };
   } else {
     const fresh = await parseArticles(misses.length, sourceAt, options, { ...parse, keep: inMemory });
