@@ -200,6 +200,14 @@ describe('the serve folder in the cache', () => {
     expect(cacheLines(again.stderr)).toEqual([]);
   });
 
+  test('a cache folder that cannot be written: one line, and the site is served from a temporary folder', async () => {
+    await writeFile(join(work, 'a-file'), '');
+    const served = await serveOnce(work, 'a-file/cache');
+    expect(served.code, served.stderr).toBe(0);
+    expect(served.stdout).toMatch(/^serving http/m);
+    expect(cacheLines(served.stderr)).toEqual(['cache: a-file/cache: cannot be written (ENOTDIR: not a directory), serving from a temporary folder without saving the cache']);
+  });
+
   const cases = [...Object.keys(damages).map((damage) => ({ damage, file: () => page })), ...['index.html', 'feed.xml', 'assets/style.css'].map((file) => ({ damage: 'bytes flipped in the middle', file: () => file }))];
   test.each(cases)('$damage in a served file: the restart says so in one line, serves what a fresh serve writes, and the next is quiet', async ({ damage, file }) => {
     await rm(join(work, 'serve-cache'), { recursive: true, force: true });
