@@ -12,6 +12,8 @@ export interface StoredBody {
 
 /** A body's hash: what fingerprints a page without reading or comparing the body itself. */
 export const bodyHash = (html: string): string => createHash('sha1').update(html).digest('base64url');
+// The same hash of the bytes as stored: a string is hashed as its UTF-8.
+const bodyHashOf = (bytes: Buffer): string => createHash('sha1').update(bytes).digest('base64url');
 
 const flushBytes = 8 * 2 ** 20;
 // Segments are never changed once written; garbage (bodies of changed or deleted files) is left in
@@ -32,23 +34,26 @@ export class BodyStore {
   }
 
   /**
-   * Opens every segment the cache refers to before anything else can prune it: another build on the
-   * same cache may delete a segment it no longer needs, and an open file stays readable.
-   * False when one is missing (the cache is then not usable).
+   * Whether a body is in the store as it was written: its segment is there, long enough, and its bytes have
+   * the hash recorded with it. Checking opens the segment and keeps it open: another build on the same cache
+   * may delete a segment it no longer needs, and an open file stays readable.
    */
-  hold(bodies: Iterable<StoredBody>): boolean {
-    for (const { segment } of bodies) {
-      if (this.#open.has(segment)) continue;
-      try {
-        this.#open.set(segment, openSync(join(this.dir, segment), 'r'));
-      } catch {
-        return false;
-      }
+  intact(body: StoredBody): boolean {
+    try {
+      return bodyHashOf(this.#bytes(body)) === body.hash;
+    } catch {
+      return false;
     }
-    return true;
   }
 
-  read({ segment, offset, length }: StoredBody): string {
+  /** A body's text; throws when its bytes are not what was written (bodies are checked when the cache is loaded, so only damage since then). */
+  read(body: StoredBody): string {
+    const bytes = this.#bytes(body);
+    if (bodyHashOf(bytes) !== body.hash) throw new Error(`body store: ${join(this.dir, body.segment)} changed while this build was reading it; build again`);
+    return bytes.toString('utf8');
+  }
+
+  #bytes({ segment, offset, length }: StoredBody): Buffer {
     let fd = this.#open.get(segment);
     if (fd === undefined) {
       fd = openSync(join(this.dir, segment), 'r');
@@ -57,10 +62,10 @@ export class BodyStore {
     const bytes = Buffer.allocUnsafe(length);
     for (let done = 0; done < length; ) {
       const got = readSync(fd, bytes, done, length - done, offset + done);
-      if (got === 0) throw new Error(`body store: segment ${segment} is shorter than the cache says`);
+      if (got === 0) throw new Error(`body store: ${join(this.dir, segment)} is shorter than the cache says`);
       done += got;
     }
-    return bytes.toString('utf8');
+    return bytes;
   }
 
   /** A new segment to add bodies to; nothing refers to it until the cache index naming it is written. */

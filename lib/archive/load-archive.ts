@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../schema/article.ts';
 import { inMemoryArticle, storedArticle, type ArchivedArticle } from './archived-article.ts';
-import { BodyStore, type StoredBody } from './body-store.ts';
+import { BodyStore, type BodyWriter, type StoredBody } from './body-store.ts';
+import { unwritable, type CacheNote } from './cache-note.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import type { Result } from '../result.ts';
 import type { ArticleOptions } from '../article/build-article.ts';
@@ -14,7 +15,7 @@ import { dedupeArticles } from './dedupe-articles.ts';
 import { parseArticles } from './parse-articles.ts';
 import { pipelineVersion } from './pipeline-version.ts';
 import { phaseDone } from '../util/phase-timings.ts';
-import { readParseCache, writeParseCache, type CachedParse, type FileStamp, type ParseCache } from './parse-cache.ts';
+import { cacheName, readParseCache, writeParseCache, type CachedParse, type FileStamp, type ParseCache } from './parse-cache.ts';
 
 /** Where every file under the content folder ended: built, duplicate of another, ignored, or rejected. */
 export interface ArchiveReport {
@@ -30,6 +31,8 @@ export interface Archive {
   report: ArchiveReport;
   /** How many article files were parsed this time, and how many came from the cache. */
   stats: { parsed: number; cached: number };
+  /** What was wrong with the cache and worked around: damaged entries parsed again, a folder that cannot be written. */
+  cacheNotes: CacheNote[];
 }
 
 export interface LoadArchiveOptions {
@@ -98,15 +101,38 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
     onParsed: (parsed: number) => onProgress?.({ parsed: files.length - misses.length + parsed, total: files.length }),
   };
   let articleOf: ArticleOf;
-  if (stored) {
-    const writer = misses.length > 0 ? stored.store.writer() : undefined;
+  const cacheNotes = stored?.notes ?? [];
+  let writer: BodyWriter | undefined;
+  if (stored && misses.length > 0) {
+    try {
+      writer = stored.store.writer();
+    } catch (error) {
+      cacheNotes.push(unwritable(cacheDir!, error));
+    }
+  }
+  if (stored && (writer || misses.length === 0)) {
     const fresh = await parseArticles<CachedParse>(misses.length, sourceAt, options, {
       ...parse,
       keep: (result) => (result.ok ? { ok: true, data: result.value.data, body: writer!.add(result.value.html) } : result),
     });
     writer?.close();
     phaseDone('parse');
-    articleOf = await keepInStore(cacheDir!, version, stored, files, new Map(misses.map(({ key }, index) => [key, fresh[index]!])), stamps, writeCacheLater === true);
+    const fromStore = new Map(misses.map(({ key }, index) => [key, fresh[index]!]));
+    const inStore = await keepInStore(cacheDir!, version, stored, files, fromStore, stamps, writeCacheLater === true);
+    articleOf = inStore.articleOf;
+    cacheNotes.push(...inStore.notes);
+  } else if (stored) {
+    // A cache that cannot be written is still read: what it lacks is parsed and kept in memory for this build.
+    const fresh = await parseArticles(misses.length, sourceAt, options, { ...parse, keep: inMemory });
+    phaseDone('parse');
+    const byKey = new Map(misses.map(({ key }, index) => [key, fresh[index]!]));
+    articleOf = (index, file) => {
+      const { key } = files[index]!;
+      const parsedNow = byKey.get(key);
+      if (parsedNow) return withFile(parsedNow, file);
+      const entry = stored.cache.entries.get(key)!;
+      return entry.ok ? { ok: true, value: storedArticle({ ...entry.data, file }, entry.body, stored.store) } : entry;
+    };
   } else {
     const fresh = await parseArticles(misses.length, sourceAt, options, { ...parse, keep: inMemory });
     phaseDone('parse');
@@ -127,6 +153,7 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
     articles: kept,
     report: { built: kept.map((article) => article.data.file).sort(), duplicates, ignored: scan.ignored, rejected },
     stats: hashWhenParsed ? { parsed: files.length, cached: 0 } : { parsed: files.filter(({ key }) => missing.has(key)).length, cached: files.filter(({ key }) => !missing.has(key)).length },
+    cacheNotes,
   };
 }
 
@@ -153,20 +180,27 @@ async function keepInStore(
   fresh: Map<string, CachedParse>,
   stamps: Map<string, FileStamp>,
   later: boolean,
-): Promise<ArticleOf> {
+): Promise<{ articleOf: ArticleOf; notes: CacheNote[] }> {
   let entries = new Map<string, CachedParse>();
   for (const { key } of files) if (!entries.has(key)) entries.set(key, fresh.get(key) ?? cached.entries.get(key)!);
 
-  const changed = fresh.size > 0 || entries.size !== cached.entries.size || !sameStamps(stamps, cached.stamps);
+  const notes: CacheNote[] = [];
+  // Damage found on reading is healed by writing the index again, even when nothing else changed.
+  const changed = fresh.size > 0 || entries.size !== cached.entries.size || !sameStamps(stamps, cached.stamps) || damaged.has(cached);
   if (changed) {
-    entries = compacted(store, entries);
-    const index = { entries, stamps };
-    // Writes to one cache happen in order; pruning spares the segments of whatever was loaded since.
-    const write = (writes.get(cacheDir) ?? Promise.resolve())
-      .then(() => writeParseCache(cacheDir, version, index))
-      .then(() => store.prune([...bodiesOf(entries), ...bodiesOf(kept.get(cacheDir)?.cache.entries ?? new Map())]));
-    writes.set(cacheDir, write.catch(() => undefined));
-    if (!later) await write;
+    try {
+      entries = compacted(store, entries);
+      const index = { entries, stamps };
+      // Writes to one cache happen in order; pruning spares the segments of whatever was loaded since.
+      const write = (writes.get(cacheDir) ?? Promise.resolve())
+        .then(() => writeParseCache(cacheDir, version, index))
+        .then(() => store.prune([...bodiesOf(entries), ...bodiesOf(kept.get(cacheDir)?.cache.entries ?? new Map())]));
+      // Written after the build has gone on (serve): a failure to write costs only the next start's time.
+      writes.set(cacheDir, write.catch(() => undefined));
+      if (!later) await write;
+    } catch (error) {
+      notes.push(unwritable(cacheDir, error));
+    }
     phaseDone('write parse cache');
   }
   const next = changed ? { entries, stamps } : cached;
@@ -175,7 +209,7 @@ async function keepInStore(
   const before = kept.get(cacheDir)?.articles ?? new Map<string, MadeArticle>();
   const articles = new Map<string, MadeArticle>();
   kept.set(cacheDir, { version, cache: next, store, articles });
-  return (index, file) => {
+  const articleOf: ArticleOf = (index, file) => {
     const entry = next.entries.get(files[index]!.key)!;
     if (!entry.ok) return entry;
     const reused = before.get(file);
@@ -184,6 +218,7 @@ async function keepInStore(
     articles.set(file, { entry, article });
     return { ok: true, value: article };
   };
+  return { articleOf, notes };
 }
 
 function compacted(store: BodyStore, entries: Map<string, CachedParse>): Map<string, CachedParse> {
@@ -220,15 +255,38 @@ export async function settleCacheWrites(): Promise<void> {
 // instead of reading them from disk again.
 const kept = new Map<string, { version: string } & Stored>();
 
-async function cachedParses(cacheDir: string, version: string): Promise<Stored> {
+async function cachedParses(cacheDir: string, version: string): Promise<Stored & { notes: CacheNote[] }> {
   const previous = kept.get(cacheDir);
-  if (previous?.version === version) return previous;
+  if (previous?.version === version) return { ...previous, notes: [] };
   previous?.store.close();
   const store = new BodyStore(cacheDir);
-  const cache = await readParseCache(cacheDir, version);
-  // A body segment gone missing (deleted by hand, say) makes the cache useless: start afresh.
-  if (!store.hold(bodiesOf(cache.entries))) return { cache: { entries: new Map(), stamps: new Map() }, store };
-  return { cache, store };
+  const { cache, damaged: index } = await readParseCache(cacheDir, version);
+  const notes: CacheNote[] = index ? [{ file: join(cacheDir, cacheName), reason: `${index}, every file parsed again` }] : [];
+  notes.push(...dropDamagedBodies(store, cache.entries));
+  if (notes.length > 0) damaged.add(cache);
+  return { cache, store, notes };
+}
+
+// Caches read with damage in them: written again by the build that read them, so the next one is quiet.
+const damaged = new WeakSet<ParseCache>();
+
+/**
+ * Every body the index names is checked before anything uses it, so a damaged one is parsed again like a
+ * file the cache never saw, here, rather than found when a page (maybe on another thread) is rendered.
+ * Reading and hashing every body costs far less than parsing them (bench/README.md).
+ */
+function dropDamagedBodies(store: BodyStore, entries: Map<string, CachedParse>): CacheNote[] {
+  const bySegment = new Map<string, number>();
+  for (const [key, entry] of entries) {
+    if (!entry.ok || store.intact(entry.body)) continue;
+    entries.delete(key);
+    bySegment.set(entry.body.segment, (bySegment.get(entry.body.segment) ?? 0) + 1);
+  }
+  return [...bySegment].sort(([a], [b]) => (a < b ? -1 : 1)).map(([segment, count]) => {
+    const file = join(store.dir, segment);
+    const entries = `${count} ${count === 1 ? 'entry' : 'entries'}`;
+    return { file, reason: existsSync(file) ? `${entries} damaged, parsed again` : `missing, its ${entries} parsed again` };
+  });
 }
 
 function sameStamps(a: Map<string, FileStamp>, b: Map<string, FileStamp>): boolean {

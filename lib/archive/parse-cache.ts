@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ArticleData } from '../schema/article.ts';
 import type { StoredBody } from './body-store.ts';
+import { fsReason } from './cache-note.ts';
 
 /**
  * What a file's bytes became last time, cached by content so a renamed or touched file is not parsed again:
@@ -23,22 +25,50 @@ export interface ParseCache {
   stamps: Map<string, FileStamp>;
 }
 
+/** The cache as read: empty when there was none, and why the one on disk was not used when it was damaged. */
+export interface ReadParseCache {
+  cache: ParseCache;
+  damaged?: string;
+}
+
 interface CacheFile extends ParseCache {
   version: string;
 }
 
 // The index holds no bodies (they are in the body store), so reading it stays quick at any archive size.
-const cacheName = 'parsed-index.v8';
+export const cacheName = 'parsed-index.v8';
 
-/** The cache for this pipeline version; empty when there is none, it is unreadable, or it is from another version. */
-export async function readParseCache(cacheDir: string, version: string): Promise<ParseCache> {
+// The index is the magic, then the SHA-256 of the rest, then the v8-serialized cache: v8 deserializes a
+// flipped bit into a different title or URL without complaint, so nothing is taken from it unchecked.
+const magic = Buffer.from('digest-index-1\n');
+const digestBytes = 32;
+const digestOf = (payload: Uint8Array): Buffer => createHash('sha256').update(payload).digest();
+// What v8.serialize starts with: an index written before it carried a checksum.
+const v8Header = 0xff;
+
+/** The cache for this pipeline version; empty when there is none, it is damaged or unreadable, or it is from another version. */
+export async function readParseCache(cacheDir: string, version: string): Promise<ReadParseCache> {
+  const empty = (): ParseCache => ({ entries: new Map(), stamps: new Map() });
+  let bytes: Buffer;
   try {
-    const cache = deserialize(await readFile(join(cacheDir, cacheName))) as CacheFile;
-    if (cache.version === version && cache.entries instanceof Map && cache.stamps instanceof Map) return { entries: cache.entries, stamps: cache.stamps };
-  } catch {
-    // No cache yet, or a damaged one: both mean parse everything.
+    bytes = await readFile(join(cacheDir, cacheName));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { cache: empty() };
+    return { cache: empty(), damaged: `could not be read (${fsReason(error)})` };
   }
-  return { entries: new Map(), stamps: new Map() };
+  if (bytes[0] === v8Header) return { cache: empty() };
+  const payload = bytes.subarray(magic.length + digestBytes);
+  if (bytes.length < magic.length + digestBytes || !bytes.subarray(0, magic.length).equals(magic) || !digestOf(payload).equals(bytes.subarray(magic.length, magic.length + digestBytes))) {
+    return { cache: empty(), damaged: 'damaged (its checksum does not match)' };
+  }
+  try {
+    const cache = deserialize(payload) as CacheFile;
+    if (cache.entries instanceof Map && cache.stamps instanceof Map) return { cache: cache.version === version ? { entries: cache.entries, stamps: cache.stamps } : empty() };
+  } catch {
+    // Checked, and still not a cache: written by something else.
+  }
+  return { cache: empty(), damaged: 'not a cache index' };
 }
 
 /** Written whole and renamed into place, so an interrupted build never leaves a half-written cache. */
@@ -46,6 +76,7 @@ export async function writeParseCache(cacheDir: string, version: string, { entri
   await mkdir(cacheDir, { recursive: true });
   const target = join(cacheDir, cacheName);
   const partial = `${target}.${process.pid}.tmp`;
-  await writeFile(partial, serialize({ version, entries, stamps } satisfies CacheFile));
+  const payload = serialize({ version, entries, stamps } satisfies CacheFile);
+  await writeFile(partial, Buffer.concat([magic, digestOf(payload), payload]));
   await rename(partial, target);
 }

@@ -5,7 +5,7 @@ import type { SiteConfig } from '../config/site-config-schema.ts';
 import { buildSite, defaultTemplatesDir } from '../site/build-site.ts';
 import { checkOutputFolder } from '../site/output-folder.ts';
 import { recoverInterruptedSwap } from '../site/output-swap.ts';
-import { formatReport, namedReport } from './build-report.ts';
+import { formatCacheNotes, formatReport, namedReport } from './build-report.ts';
 import { createProgress } from './progress.ts';
 
 export interface BuildOptions {
@@ -44,13 +44,16 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     onProgress: ({ parsed, total }) => progress.update('parsed', parsed, total),
   });
   progress.done();
+  // A damaged or read-only cache costs only time: said here, and the build goes on.
+  const named = new Set<string>();
+  process.stderr.write(formatCacheNotes(archive.cacheNotes, named));
   const report = namedReport(archive.report, options.contentDir);
   if (options.reportFile) await writeFile(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
   if (options.strict && report.rejected.length > 0) {
     process.stderr.write(`${formatReport(report)}\nnot built: --strict and ${report.rejected.length} files were rejected\n`);
     return 1;
   }
-  const { pages, rendered } = await buildSite({
+  const { pages, rendered, cacheNotes } = await buildSite({
     archive,
     config: options.config,
     outDir: outDir.value,
@@ -59,6 +62,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     onProgress: ({ written, total }) => progress.update('pages written', written, total),
   });
   progress.done();
+  process.stderr.write(formatCacheNotes(cacheNotes, named));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const parsed = `${archive.stats.parsed} files parsed, ${archive.stats.cached} from the cache`;
   process.stdout.write(`${formatReport(report)}\n${parsed}; ${pages} pages in ${options.outDir} (${rendered} rendered, ${pages - rendered} unchanged) in ${seconds} s\n`);

@@ -1,3 +1,4 @@
+import { cacheNoteLine, type CacheNote } from '../archive/cache-note.ts';
 import type { ArchiveReport } from '../archive/load-archive.ts';
 import { displayPath, linesFor } from './display-path.ts';
 
@@ -22,4 +23,18 @@ export function formatReport(report: ArchiveReport): string {
     `${report.built.length} articles built, ${report.rejected.length} rejected, ${report.duplicates.length} duplicates, ${report.ignored.length} ignored (${total} files)`,
   );
   return lines.join('\n');
+}
+
+/**
+ * A line for each cache file or folder that was damaged or could not be written, and what was done instead; a
+ * file already named (the folder that cannot be written, say, by both loading and rendering) is not named twice.
+ */
+export function formatCacheNotes(notes: CacheNote[], named = new Set<string>()): string {
+  const lines: string[] = [];
+  for (const note of notes) {
+    if (named.has(note.file)) continue;
+    named.add(note.file);
+    lines.push(`${cacheNoteLine(note)}\n`);
+  }
+  return lines.join('');
 }

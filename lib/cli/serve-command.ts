@@ -1,16 +1,20 @@
 import { readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildArticle } from '../article/build-article.ts';
 import { loadArchive, settleCacheWrites } from '../archive/load-archive.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import { serveSite } from '../site/serve-site.ts';
-import { formatReport, namedReport } from './build-report.ts';
+import { formatCacheNotes, formatReport, namedReport } from './build-report.ts';
+import { unwritable } from '../archive/cache-note.ts';
 
 /** `digest serve`: builds, serves on 127.0.0.1 (or --host), and rebuilds when content/ changes. */
 export async function serveCommand(options: { contentDir: string; port: number; host: string; config: SiteConfig; cacheDir: string }): Promise<number> {
   let warmed = false;
+  const named = new Set<string>();
   const load = async () => {
     const archive = await loadArchive({ contentDir: options.contentDir, config: options.config, cacheDir: options.cacheDir, writeCacheLater: true });
+    process.stderr.write(formatCacheNotes(archive.cacheNotes, named));
     process.stdout.write(`${formatReport(namedReport(archive.report, options.contentDir))}\n`);
     const sample = archive.articles[0]?.data.file;
     if (!warmed && sample) {
@@ -20,8 +24,17 @@ export async function serveCommand(options: { contentDir: string; port: number; 
     return archive;
   };
   // Served from a folder kept in the cache: a restarted serve renders only what changed since it last ran.
-  const outDir = join(options.cacheDir, 'serve-site');
-  const served = await serveSite({ contentDir: options.contentDir, config: options.config, port: options.port, host: options.host, load, outDir, cacheDir: options.cacheDir });
+  const outDir = await servedFolder(options.cacheDir, named);
+  const served = await serveSite({
+    contentDir: options.contentDir,
+    config: options.config,
+    port: options.port,
+    host: options.host,
+    load,
+    cacheDir: options.cacheDir,
+    namedCacheFiles: named,
+    ...(outDir ? { outDir, checkOutput: true } : {}),
+  });
   await settleCacheWrites();
   if (!served.ok) {
     process.stderr.write(`digest serve: ${served.reason}\n`);
@@ -40,5 +53,23 @@ function warmUpPipeline(path: string, config: SiteConfig): void {
     buildArticle({ file: path, bytes: readFileSync(path) }, { sources: config.sources, language: config.language, maxFileBytes: config.maxFileBytes });
   } catch {
     // Gone already, or unreadable: the warm-up was only an optimisation.
+  }
+}
+
+/**
+ * `serve-site` in the cache, when the cache folder can be written (a build writes beside the folder it
+ * replaces); otherwise none, and the site is served from a temporary folder.
+ */
+async function servedFolder(cacheDir: string, named: Set<string>): Promise<string | undefined> {
+  const outDir = join(cacheDir, 'serve-site');
+  const probe = join(cacheDir, `.serve-probe-${process.pid}`);
+  try {
+    await mkdir(outDir, { recursive: true });
+    await writeFile(probe, '');
+    await rm(probe);
+    return outDir;
+  } catch (error) {
+    process.stderr.write(formatCacheNotes([unwritable(cacheDir, error, 'serving from a temporary folder without saving the cache')], named));
+    return undefined;
   }
 }

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import type { SiteArticle } from '../archive/archived-article.ts';
+import { unwritable, type CacheNote } from '../archive/cache-note.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import { buildSiteModel } from './site-model.ts';
 import { normalizePathPrefix } from './site-paths.ts';
@@ -15,7 +16,7 @@ import { singlePageTemplates } from './single-page-templates.ts';
 import { mapInBatches } from '../util/map-in-batches.ts';
 import { phaseDone } from '../util/phase-timings.ts';
 import { collectGarbageAbove } from '../util/collect-garbage.ts';
-import { listOutput, readRenderManifest, sharedRenderKey, writeRenderManifest, type SiteManifest } from './render-manifest.ts';
+import { listOutput, readRenderManifest, type ReadRenderManifest, sharedRenderKey, stampOutputs, unchangedOutputs, writeRenderManifest, type OutputStamps, type SiteManifest } from './render-manifest.ts';
 import { outputMarkerName, readOutputMarker, writeOutputMarker } from './output-folder.ts';
 import { makeFolders, recoverInterruptedSwap, swapFolders, swapIn } from './output-swap.ts';
 import { startRenderHelper } from './render-helper.ts';
@@ -43,6 +44,11 @@ export interface BuildSiteOptions {
    * a previous build of outDir; without them it builds the usual way.
    */
   update?: 'swap' | 'in-place';
+  /**
+   * The output folder is a cache too (serve's, kept in the cache folder): a file is carried over only while its
+   * size and modification time are those it was written with, so one damaged since is rendered again.
+   */
+  checkOutput?: boolean;
   /** Pages per Eleventy run: Eleventy holds every page of a run in memory until the run ends. */
   pagesPerRun?: number;
   /** Threads rendering runs at once (at most two: the main one and a helper); defaults to two on a multi-core machine. */
@@ -56,6 +62,8 @@ export interface BuiltSite {
   pages: number;
   /** Of those, how many were rendered this time (the rest were unchanged). */
   rendered: number;
+  /** What was wrong with the cache and worked around: a damaged render manifest, a cache folder that cannot be written. */
+  cacheNotes: CacheNote[];
 }
 
 /** Renders the whole archive into `outDir`, replacing what was there only once the new site is complete. */
@@ -66,19 +74,28 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   phaseDone('site model');
   const templatesDir = options.templatesDir ?? defaultTemplatesDir;
   await recoverInterruptedSwap(outDir);
-  const previous = options.cacheDir ? await describedOutput(options.cacheDir, outDir) : undefined;
+  const read = options.cacheDir ? await describedOutput(options.cacheDir, outDir) : {};
+  const previous: SiteManifest | undefined = read.manifest;
+  const cacheNotes = read.damaged ? [read.damaged] : [];
   const inPlace = options.update === 'in-place' && previous !== undefined;
   const writtenFirst = inPlace ? await renderNewArticlesFirst(previous, { model, templatesDir, pathPrefix, target: outDir, options }) : undefined;
   const shared = await sharedRenderKey(templatesDir, model, pathPrefix);
   phaseDone('shared render key');
-  if (inPlace && options.cacheDir) return updateInPlace(options, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir: options.cacheDir, writtenFirst });
-  const existing = previous ? await listOutput(outDir) : new Set<string>();
+  if (inPlace && options.cacheDir) return updateInPlace(options, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir: options.cacheDir, writtenFirst, cacheNotes });
+  const listed = previous ? await listOutput(outDir) : new Set<string>();
+  let existing = listed;
+  let changed = 0;
+  if (options.checkOutput && previous) {
+    ({ unchanged: existing, changed } = unchangedOutputs(outDir, listed, previous.outputs));
+    if (changed > 0) cacheNotes.push({ file: options.outDir, reason: `${changed} ${changed === 1 ? 'file' : 'files'} changed or gone since written, rendered again` });
+  }
   const plan = planRender(model, shared, previous, existing);
   const manifest: SiteManifest = { ...plan.manifest, site: siteFingerprint(model, plan.manifest) };
   collectGarbageAbove(gcAboveBytes);
   phaseDone('render plan');
-  if (upToDate(previous, manifest, plan, existing) && existing.has(outputMarkerName)) {
-    return { pages: [...plan.reuse, ...previous!.singles!].filter((file) => file.endsWith('.html')).length, rendered: 0 };
+  // A changed file that is no page's (the stylesheet, copied by every build that renders) is also written again.
+  if (changed === 0 && upToDate(previous, manifest, plan, existing) && existing.has(outputMarkerName)) {
+    return { pages: [...plan.reuse, ...previous!.singles!].filter((file) => file.endsWith('.html')).length, rendered: 0, cacheNotes };
   }
 
   const swap = swapFolders(outDir);
@@ -101,9 +118,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     // Last: only a complete output carries the marker.
     await writeOutputMarker(fresh, manifest.site!);
     swapIn(swap, outDir);
-    if (options.cacheDir) await writeRenderManifest(options.cacheDir, outDir, manifest);
+    if (options.checkOutput) manifest.outputs = stampOutputs(outDir, await listOutput(outDir));
+    if (options.cacheDir) await keepManifest(options.cacheDir, outDir, manifest, cacheNotes);
     phaseDone('swap and manifest');
-    return { pages, rendered };
+    return { pages, rendered, cacheNotes };
   } catch (error) {
     await removeAfterFailure(fresh);
     throw error;
@@ -117,10 +135,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
  * The render manifest of `outDir`, when it describes what the folder holds: a build killed after its
  * swap but before writing the manifest leaves the previous build's manifest beside the new output.
  */
-async function describedOutput(cacheDir: string, outDir: string): Promise<SiteManifest | undefined> {
-  const previous = await readRenderManifest(cacheDir, outDir);
+async function describedOutput(cacheDir: string, outDir: string): Promise<ReadRenderManifest> {
+  const read = await readRenderManifest(cacheDir, outDir);
   const marker = await readOutputMarker(outDir);
-  return marker && previous?.site !== marker.site ? undefined : previous;
+  return marker && read.manifest && read.manifest.site !== marker.site ? { ...read, manifest: undefined } : read;
 }
 
 interface RenderContext {
@@ -185,12 +203,18 @@ async function renderPages(plan: Pick<RenderPlan, 'render'>, { model, templatesD
  * someone just dropped a file for is there at once; the rest of the rebuild (listings, neighbours, feeds)
  * follows and the browser reloads when it is all done.
  */
-async function renderNewArticlesFirst(previous: RenderManifest, context: RenderContext): Promise<{ views: Set<ArticleView>; rendered: number }> {
+async function renderNewArticlesFirst(previous: RenderManifest, context: RenderContext): Promise<WrittenFirst> {
   const added = context.model.articles.filter((view) => previous.pages[`articles ${view.url}`] === undefined);
-  if (added.length === 0 || added.length > newPagesFirstLimit) return { views: new Set(), rendered: 0 };
-  const { rendered } = await renderPages({ render: { ...emptyPages(), articles: added } }, context, true);
+  if (added.length === 0 || added.length > newPagesFirstLimit) return { views: new Set(), rendered: 0, files: [] };
+  const { rendered, files } = await renderPages({ render: { ...emptyPages(), articles: added } }, context, true);
   phaseDone('new article pages');
-  return { views: new Set(added), rendered };
+  return { views: new Set(added), rendered, files };
+}
+
+interface WrittenFirst {
+  views: Set<ArticleView>;
+  rendered: number;
+  files: string[];
 }
 
 const newPagesFirstLimit = 20;
@@ -198,13 +222,14 @@ const newPagesFirstLimit = 20;
 interface InPlaceContext {
   model: SiteModel;
   shared: string;
-  previous: RenderManifest;
+  previous: SiteManifest;
   outDir: string;
   templatesDir: string;
   pathPrefix: string;
   cacheDir: string;
   /** The new articles' pages, already written by `renderNewArticlesFirst`. */
-  writtenFirst: { views: Set<ArticleView>; rendered: number } | undefined;
+  writtenFirst: WrittenFirst | undefined;
+  cacheNotes: CacheNote[];
 }
 
 /**
@@ -212,20 +237,38 @@ interface InPlaceContext {
  * new article's page is there in a fraction of a second. The previous manifest says what the folder
  * holds; pages no longer in the site are deleted.
  */
-async function updateInPlace(options: BuildSiteOptions, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir, writtenFirst }: InPlaceContext): Promise<BuiltSite> {
+async function updateInPlace(options: BuildSiteOptions, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir, writtenFirst, cacheNotes }: InPlaceContext): Promise<BuiltSite> {
   const plan = planRender(model, shared, previous, new Set(manifestFiles(previous)));
   phaseDone('render plan');
-  const first = writtenFirst ?? { views: new Set<ArticleView>(), rendered: 0 };
+  const first = writtenFirst ?? { views: new Set<ArticleView>(), rendered: 0, files: [] };
   const rest = { ...plan.render, articles: plan.render.articles.filter((view) => !first.views.has(view)) };
-  const rendered = first.rendered + (await renderPages({ render: rest }, { model, templatesDir, pathPrefix, target: outDir, options })).rendered;
+  const written = await renderPages({ render: rest }, { model, templatesDir, pathPrefix, target: outDir, options });
+  const rendered = first.rendered + written.rendered;
   phaseDone('eleventy');
   const kept = new Set(manifestFiles(plan.manifest));
   const gone = manifestFiles(previous).filter((file) => !kept.has(file));
   await mapInBatches(gone, (file) => rm(join(outDir, file), { force: true }));
-  const site = siteFingerprint(model, plan.manifest);
-  await writeOutputMarker(outDir, site);
-  await writeRenderManifest(cacheDir, outDir, { ...plan.manifest, site });
-  return { pages: rendered + plan.reuse.filter((file) => file.endsWith('.html')).length, rendered };
+  const manifest: SiteManifest = { ...plan.manifest, site: siteFingerprint(model, plan.manifest) };
+  await writeOutputMarker(outDir, manifest.site!);
+  if (options.checkOutput) manifest.outputs = restamped(outDir, previous.outputs, gone, [...first.files, ...written.files, outputMarkerName]);
+  await keepManifest(cacheDir, outDir, manifest, cacheNotes);
+  return { pages: rendered + plan.reuse.filter((file) => file.endsWith('.html')).length, rendered, cacheNotes };
+}
+
+/** The site is complete without its manifest: a cache that cannot be written only means rendering everything next time. */
+async function keepManifest(cacheDir: string, outDir: string, manifest: SiteManifest, notes: CacheNote[]): Promise<void> {
+  try {
+    await writeRenderManifest(cacheDir, outDir, manifest);
+  } catch (error) {
+    notes.push(unwritable(cacheDir, error));
+  }
+}
+
+/** The stamps after an update in place: the files just written stamped anew, the deleted ones gone, the rest as they were. */
+function restamped(outDir: string, before: OutputStamps | undefined, gone: string[], written: string[]): OutputStamps {
+  const stamps = { ...before };
+  for (const file of gone) delete stamps[file];
+  return Object.assign(stamps, stampOutputs(outDir, written));
 }
 
 /**

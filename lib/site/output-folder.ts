@@ -85,7 +85,8 @@ export async function checkOutputFolder(places: OutputFolderPlaces): Promise<Res
  * this very path is a whole build's and names every file the folder holds. Anything else is not ours.
  */
 async function builtBeforeMarkers(dir: string, { cacheDir, templatesDir }: OutputFolderPlaces): Promise<boolean> {
-  const manifest: SiteManifest | undefined = await readRenderManifest(cacheDir, dir);
+  const read = await readRenderManifest(cacheDir, dir);
+  const manifest: SiteManifest | undefined = read.manifest ?? read.unchecked;
   if (!manifest?.singles) return false;
   const assets = [...(await listOutput(join(templatesDir, 'assets')))].map((file) => `assets/${file}`);
   const written = new Set([...Object.values(manifest.pages).flatMap((page) => page.files), ...manifest.singles, ...assets]);

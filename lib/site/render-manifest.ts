@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fsReason, type CacheNote } from '../archive/cache-note.ts';
 import type { RenderManifest } from './render-plan.ts';
 import type { SiteModel } from './site-model.ts';
 
@@ -9,6 +11,8 @@ import type { SiteModel } from './site-model.ts';
 export interface SiteManifest extends RenderManifest {
   site?: string;
   singles?: string[];
+  /** With `checkOutput`: every output file as it was written. */
+  outputs?: OutputStamps;
 }
 
 const siteCode = fileURLToPath(new URL('.', import.meta.url));
@@ -17,23 +21,54 @@ const siteCode = fileURLToPath(new URL('.', import.meta.url));
 const manifestFile = (cacheDir: string, outDir: string) => join(cacheDir, `render-${createHash('sha1').update(outDir).digest('hex').slice(0, 12)}.json`);
 
 // The manifest this process last wrote, kept while its file is unchanged: serve reads it after every change.
-const written = new Map<string, { mtimeMs: number; manifest: RenderManifest }>();
+const written = new Map<string, { mtimeMs: number; manifest: SiteManifest }>();
 
-export async function readRenderManifest(cacheDir: string, outDir: string): Promise<SiteManifest | undefined> {
+/** The previous build's manifest for this output folder, when there is one; why it was not used, when it was damaged. */
+export interface ReadRenderManifest {
+  manifest?: SiteManifest;
+  damaged?: CacheNote;
+  /** A manifest written before manifests carried a checksum: never used to carry pages over, only to recognise the output it describes. */
+  unchecked?: SiteManifest;
+}
+
+// A checksum line, then the JSON: a damaged manifest could claim a changed page unchanged and carry the old one
+// over, or lack what the plan reads, so nothing is taken from it unchecked.
+const magic = 'digest-render-manifest-1 ';
+const checksum = (json: string): string => createHash('sha256').update(json).digest('base64url');
+
+export async function readRenderManifest(cacheDir: string, outDir: string): Promise<ReadRenderManifest> {
   const file = manifestFile(cacheDir, outDir);
+  let text: string;
   try {
     const kept = written.get(file);
-    if (kept && (await stat(file)).mtimeMs === kept.mtimeMs) return kept.manifest;
-    return JSON.parse(await readFile(file, 'utf8')) as SiteManifest;
-  } catch {
-    return undefined;
+    if (kept && (await stat(file)).mtimeMs === kept.mtimeMs) return { manifest: kept.manifest };
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return {};
+    return { damaged: { file, reason: `could not be read (${fsReason(error)}), every page rendered again` } };
   }
+  // Written before manifests carried a checksum: not damage, only old.
+  if (text.startsWith('{')) {
+    try {
+      return { unchecked: JSON.parse(text) as SiteManifest };
+    } catch {
+      return {};
+    }
+  }
+  const newline = text.indexOf('\n');
+  const json = text.slice(newline + 1);
+  if (newline === -1 || text.slice(0, newline) !== `${magic}${checksum(json)}`) {
+    return { damaged: { file, reason: 'damaged (its checksum does not match), every page rendered again' } };
+  }
+  return { manifest: JSON.parse(json) as SiteManifest };
 }
 
 export async function writeRenderManifest(cacheDir: string, outDir: string, manifest: SiteManifest): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
   const target = manifestFile(cacheDir, outDir);
-  await writeFile(`${target}.tmp`, JSON.stringify(manifest));
+  const json = JSON.stringify(manifest);
+  await writeFile(`${target}.tmp`, `${magic}${checksum(json)}\n${json}`);
   await rename(`${target}.tmp`, target);
   written.set(target, { mtimeMs: (await stat(target)).mtimeMs, manifest });
 }
@@ -74,4 +109,31 @@ export async function listOutput(dir: string): Promise<Set<string>> {
   } catch {
     return new Set();
   }
+}
+
+/** Each output file's size and modification time (`size:mtimeMs`), as written: what a file is checked by before it is reused. */
+export type OutputStamps = Record<string, string>;
+
+/** The stamps of those of `files` (relative) that are in `dir`. */
+export function stampOutputs(dir: string, files: Iterable<string>): OutputStamps {
+  const stamps: OutputStamps = {};
+  for (const file of files) {
+    try {
+      const { size, mtimeMs } = statSync(join(dir, file));
+      stamps[file] = `${size}:${mtimeMs}`;
+    } catch {
+      // Gone: not reusable.
+    }
+  }
+  return stamps;
+}
+
+/**
+ * Of `files` in `dir`, those still as they were written; a file changed since, or never stamped, is not.
+ * `changed`: how many of the files stamped are gone or changed.
+ */
+export function unchangedOutputs(dir: string, files: ReadonlySet<string>, written: OutputStamps | undefined): { unchanged: Set<string>; changed: number } {
+  const now = stampOutputs(dir, files);
+  const unchanged = new Set([...files].filter((file) => written?.[file] !== undefined && now[file] === written[file]));
+  return { unchanged, changed: Object.keys(written ?? {}).length - unchanged.size };
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SiteArticle } from '../archive/archived-article.ts';
+import { cacheNoteLine, type CacheNote } from '../archive/cache-note.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { buildSite } from './build-site.ts';
@@ -14,7 +15,7 @@ import { collectGarbage } from '../util/collect-garbage.ts';
 export type ServeEvent =
   /** `everywhere`: bound to every interface (0.0.0.0 or ::), so reachable from the network. */
   | { type: 'ready'; url: string; address: AddressInfo; everywhere: boolean }
-  | { type: 'rebuilt'; pages: number; rendered: number; articles: number }
+  | { type: 'rebuilt'; pages: number; rendered: number; articles: number; cacheNotes: CacheNote[] }
   | { type: 'error'; reason: string }
   /** `at: 'start'`: there was no content folder to begin with, and an empty site is served. */
   | { type: 'content-missing'; dir: string; at: 'start' | 'removed' }
@@ -36,6 +37,10 @@ export interface ServeSiteOptions {
   templatesDir?: string;
   /** Remembers what each page showed, so a rebuild renders only what a change touched. */
   cacheDir?: string;
+  /** outDir is kept in the cache: its files are checked before they are carried over (see `checkOutput` of buildSite). */
+  checkOutput?: boolean;
+  /** Cache files and folders already named in a note (by loading, say): each is named once while serving. */
+  namedCacheFiles?: Set<string>;
 }
 
 // Long enough to take an editor's save or a bot's burst of files as one change, short enough not to be felt.
@@ -69,9 +74,19 @@ export function formatServeEvent(event: ServeEvent): { stream: 'stdout' | 'stder
   }
 }
 
-function defaultReport(event: ServeEvent): void {
-  const { stream, line } = formatServeEvent(event);
-  process[stream].write(`${line}\n`);
+function defaultReport(named: Set<string>) {
+  return (event: ServeEvent): void => {
+    if (event.type === 'rebuilt') {
+      // A cache that cannot be written would otherwise say so after every change.
+      for (const note of event.cacheNotes) {
+        if (named.has(note.file)) continue;
+        named.add(note.file);
+        process.stderr.write(`${cacheNoteLine(note)}\n`);
+      }
+    }
+    const { stream, line } = formatServeEvent(event);
+    process[stream].write(`${line}\n`);
+  };
 }
 
 /**
@@ -82,7 +97,7 @@ function defaultReport(event: ServeEvent): void {
  * listen.
  */
 export async function serveSite(options: ServeSiteOptions): Promise<Result<undefined>> {
-  const report = options.onEvent ?? defaultReport;
+  const report = options.onEvent ?? defaultReport(options.namedCacheFiles ?? new Set());
   const ownOutDir = options.outDir === undefined;
   const outDir = options.outDir ?? (await mkdtemp(join(tmpdir(), 'digest-serve-')));
 
@@ -125,7 +140,7 @@ export async function serveSite(options: ServeSiteOptions): Promise<Result<undef
     try {
       // None at start: the empty site, so there is something to serve until the folder comes.
       const archive = folder.present() ? await options.load() : { articles: [] };
-      const { pages, rendered } = await buildSite({
+      const { pages, rendered, cacheNotes } = await buildSite({
         archive,
         config: options.config,
         outDir,
@@ -134,9 +149,10 @@ export async function serveSite(options: ServeSiteOptions): Promise<Result<undef
         update: built ? 'in-place' : 'swap',
         ...(options.templatesDir === undefined ? {} : { templatesDir: options.templatesDir }),
         ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
+        ...(options.checkOutput ? { checkOutput: true } : {}),
       });
       built = true;
-      report({ type: 'rebuilt', pages, rendered, articles: archive.articles.length });
+      report({ type: 'rebuilt', pages, rendered, articles: archive.articles.length, cacheNotes });
       // Between changes nobody waits: collect the last build's garbage now rather than in the middle of the next.
       setImmediate(collectGarbage);
     } catch (error) {

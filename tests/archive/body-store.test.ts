@@ -47,7 +47,28 @@ test('a store of mostly garbage is compacted into one segment, and pruning remov
   store.close();
 });
 
-test('holding a cache whose segment is gone says so', () => {
-  const store = new BodyStore(join(work, 'missing'));
-  expect(store.hold([{ segment: 'nowhere.pack', offset: 0, length: 1, hash: '' }])).toBe(false);
+test('a body whose segment is gone, cut short or changed is not intact, and reading it throws', async () => {
+  const { readFile, truncate, writeFile } = await import('node:fs/promises');
+  const store = new BodyStore(join(work, 'damaged'));
+  const writer = store.writer();
+  const refs = bodies.map((html) => writer.add(html));
+  writer.close();
+  expect(refs.map((ref) => store.intact(ref))).toEqual([true, true, true, true]);
+  expect(store.intact({ ...refs[0]!, segment: 'nowhere.pack' })).toBe(false);
+  store.close();
+
+  const segment = join(store.dir, refs[0]!.segment);
+  const bytes = await readFile(segment);
+  bytes[refs[1]!.offset + 3]! ^= 0x01;
+  await writeFile(segment, bytes);
+  const flipped = new BodyStore(join(work, 'damaged'));
+  expect(refs.map((ref) => flipped.intact(ref))).toEqual([true, false, true, true]);
+  expect(() => flipped.read(refs[1]!)).toThrow(/changed while this build was reading it/);
+  flipped.close();
+
+  await truncate(segment, refs[3]!.offset + 10);
+  const cut = new BodyStore(join(work, 'damaged'));
+  expect(cut.intact(refs[3]!)).toBe(false);
+  expect(() => cut.read(refs[3]!)).toThrow(/shorter than the cache says/);
+  cut.close();
 });

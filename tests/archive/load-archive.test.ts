@@ -79,6 +79,41 @@ describe('the parse cache', () => {
     expect(again.articles.map((article) => article.html)).toEqual(bodies);
   });
 
+  test('a damaged index or body is noted, parsed again and written again; the load after is quiet', async () => {
+    const cold = await loadArchive({ contentDir: content, config, cacheDir });
+    expect(cold.cacheNotes).toEqual([]);
+    const bodies = cold.articles.map((article) => article.html);
+    const flipAt = async (file: string, at: (length: number) => number) => {
+      const bytes = await readFile(file);
+      bytes[at(bytes.length)]! ^= 0x01;
+      await writeFile(file, bytes);
+    };
+    // Each load below in a new process: nothing held in memory from the loads before.
+    const loadAfresh = async () => {
+      vi.resetModules();
+      const { loadArchive: load } = await import('../../lib/archive/load-archive.ts');
+      return load({ contentDir: content, config, cacheDir });
+    };
+
+    await flipAt(join(cacheDir, 'parsed-index.v8'), (length) => length - 40);
+    const afterIndex = await loadAfresh();
+    expect(afterIndex.cacheNotes).toEqual([{ file: join(cacheDir, 'parsed-index.v8'), reason: 'damaged (its checksum does not match), every file parsed again' }]);
+    expect(afterIndex.stats.parsed).toBe(3);
+    expect(afterIndex.articles).toEqual(cold.articles.map((article) => expect.objectContaining({ data: article.data, bodyHash: article.bodyHash })));
+
+    const body = afterIndex.articles[1]!.stored!.body;
+    await flipAt(join(cacheDir, 'bodies', body.segment), () => body.offset + 1);
+    const afterBody = await loadAfresh();
+    expect(afterBody.cacheNotes).toEqual([{ file: join(cacheDir, 'bodies', body.segment), reason: '1 entry damaged, parsed again' }]);
+    expect(afterBody.stats).toEqual({ parsed: 1, cached: 2 });
+    expect(afterBody.articles.map((article) => article.html)).toEqual(bodies);
+
+    const quiet = await loadAfresh();
+    expect(quiet.cacheNotes).toEqual([]);
+    expect(quiet.stats).toEqual({ parsed: 0, cached: 3 });
+    expect(quiet.articles.map((article) => article.html)).toEqual(bodies);
+  });
+
   test('a file touched but not changed is recognised by its content', async () => {
     await loadArchive({ contentDir: content, config, cacheDir });
     const { utimes } = await import('node:fs/promises');
@@ -94,12 +129,12 @@ describe('the parse cache', () => {
     expect(after.report.built).toEqual(['bbc-02.txt', 'dw-27.txt']);
     const { pipelineVersion } = await import('../../lib/archive/pipeline-version.ts');
     const version = `${pipelineVersion()}:${JSON.stringify({ sources: config.sources, language: config.language, maxFileBytes: config.maxFileBytes })}`;
-    expect((await readParseCache(cacheDir, version)).entries.size).toBe(2);
+    expect((await readParseCache(cacheDir, version)).cache.entries.size).toBe(2);
   });
 
   test('another pipeline version or site setting starts from nothing', async () => {
     await writeParseCache(cacheDir, 'old-version', { entries: new Map([['key', { ok: false, reason: 'stale' }]]), stamps: new Map() });
-    expect((await readParseCache(cacheDir, 'new-version')).entries.size).toBe(0);
+    expect((await readParseCache(cacheDir, 'new-version')).cache.entries.size).toBe(0);
     await loadArchive({ contentDir: content, config, cacheDir });
     const renamed = siteConfigSchema.parse({ title: 'T', url: 'https://example.org', sources: { 'rfi.fr': 'RFI' } });
     const reloaded = await loadArchive({ contentDir: content, config: renamed, cacheDir });
