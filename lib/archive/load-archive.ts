@@ -12,6 +12,8 @@ import { scanContent } from '../content/scan-content.ts';
 import { mapInBatches } from '../util/map-in-batches.ts';
 import { dedupeArticles } from './dedupe-articles.ts';
 import { parseArticles } from './parse-articles.ts';
+import type { SourceRead } from './parse-source.ts';
+import { readErrorReason } from '../read/read-error-reason.ts';
 import { pipelineVersion } from './pipeline-version.ts';
 import { phaseDone } from '../util/phase-timings.ts';
 import { readParseCache, writeParseCache, type CachedParse, type FileStamp, type ParseCache } from './parse-cache.ts';
@@ -60,8 +62,17 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
   const stamps = new Map<string, FileStamp>();
   const unseen: { file: string; stamp: Omit<FileStamp, 'key'> }[] = [];
   const known: { file: string; key: string }[] = [];
+  // Files that could not be read (`permission denied`, removed meanwhile): each is rejected with the reason.
+  const unreadable: ArchiveReport['rejected'] = [...scan.unreadable];
   for (const file of scan.articles) {
-    const { size, mtimeMs, ctimeMs } = statSync(join(contentDir, file));
+    let stat;
+    try {
+      stat = statSync(join(contentDir, file));
+    } catch (error) {
+      unreadable.push({ file, reason: readErrorReason(error) });
+      continue;
+    }
+    const { size, mtimeMs, ctimeMs } = stat;
     const seen = cached.stamps.get(file);
     if (seen && seen.size === size && seen.mtimeMs === mtimeMs && seen.ctimeMs === ctimeMs && cached.entries.has(seen.key)) {
       stamps.set(file, seen);
@@ -78,7 +89,16 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
   };
   const read: { file: string; key: string; stamp?: Omit<FileStamp, 'key'> }[] = hashWhenParsed
     ? unseen.map(({ file, stamp }) => ({ file, key: '', stamp }))
-    : await mapInBatches(unseen, async ({ file, stamp }) => ({ file, key: hashed(file, stamp, await readFile(join(contentDir, file))) }));
+    : (
+        await mapInBatches(unseen, async ({ file, stamp }) => {
+          try {
+            return { file, key: hashed(file, stamp, await readFile(join(contentDir, file))) };
+          } catch (error) {
+            unreadable.push({ file, reason: readErrorReason(error) });
+            return undefined;
+          }
+        })
+      ).filter((entry) => entry !== undefined);
   const files = [...known, ...read].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   phaseDone('stat and hash files');
 
@@ -87,9 +107,20 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
   const missing = new Map<string, string>();
   if (!hashWhenParsed) for (const { file, key } of files) if (!cached.entries.has(key) && !missing.has(key)) missing.set(key, file);
   const misses: { file: string; key: string; stamp?: Omit<FileStamp, 'key'> }[] = hashWhenParsed ? files : [...missing].map(([key, file]) => ({ key, file }));
-  const sourceAt = (index: number) => {
+  // Keys of contents that could not be read when their parse came: never cached, and their reason is the rejection.
+  const failedReads = new Map<string, string>();
+  const sourceAt = (index: number): SourceRead => {
     const miss = misses[index]!;
-    const bytes = readFileSync(join(contentDir, miss.file));
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(contentDir, miss.file));
+    } catch (error) {
+      // A unique key that no content hash can take (those are base64url).
+      if (miss.stamp) miss.key = `unread:${miss.file}`;
+      const reason = readErrorReason(error);
+      failedReads.set(miss.key, reason);
+      return { ok: false, reason };
+    }
     if (miss.stamp) miss.key = hashed(miss.file, miss.stamp, bytes);
     return { file: miss.file, bytes };
   };
@@ -98,6 +129,12 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
     onParsed: (parsed: number) => onProgress?.({ parsed: files.length - misses.length + parsed, total: files.length }),
   };
   let articleOf: ArticleOf;
+  let readable = files;
+  const parsedByKey = <T>(fresh: T[]) => {
+    for (const { file, key } of files) if (failedReads.has(key)) unreadable.push({ file, reason: failedReads.get(key)! });
+    readable = failedReads.size === 0 ? files : files.filter(({ key }) => !failedReads.has(key));
+    return new Map(misses.flatMap(({ key }, index) => (failedReads.has(key) ? [] : [[key, fresh[index]!] as const])));
+  };
   if (stored) {
     const writer = misses.length > 0 ? stored.store.writer() : undefined;
     const fresh = await parseArticles<CachedParse>(misses.length, sourceAt, options, {
@@ -106,21 +143,24 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
     });
     writer?.close();
     phaseDone('parse');
-    articleOf = await keepInStore(cacheDir!, version, stored, files, new Map(misses.map(({ key }, index) => [key, fresh[index]!])), stamps, writeCacheLater === true);
+    const byKey = parsedByKey(fresh);
+    articleOf = await keepInStore(cacheDir!, version, stored, readable, byKey, stamps, writeCacheLater === true);
   } else {
     const fresh = await parseArticles(misses.length, sourceAt, options, { ...parse, keep: inMemory });
     phaseDone('parse');
-    const byKey = new Map(misses.map(({ key }, index) => [key, fresh[index]!]));
-    articleOf = (index, file) => withFile(byKey.get(files[index]!.key)!, file);
+    const byKey = parsedByKey(fresh);
+    articleOf = (index, file) => withFile(byKey.get(readable[index]!.key)!, file);
   }
 
   const parsed: ArchivedArticle[] = [];
   const rejected: ArchiveReport['rejected'] = [];
-  files.forEach(({ file }, index) => {
+  readable.forEach(({ file }, index) => {
     const result = articleOf(index, file);
     if (result.ok) parsed.push(result.value);
     else rejected.push({ file, reason: result.reason });
   });
+  rejected.push(...unreadable);
+  rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   const { kept, duplicates } = dedupeArticles(parsed);
   return {
