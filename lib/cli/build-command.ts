@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { loadArchive } from '../archive/load-archive.ts';
+import { checkContentFolder } from '../content/check-content-folder.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import { buildSite } from '../site/build-site.ts';
-import { formatReport, namedReport } from './build-report.ts';
+import { formatReport, namedReport, noArticleFiles } from './build-report.ts';
 import { createProgress } from './progress.ts';
 
 export interface BuildOptions {
@@ -18,6 +19,11 @@ export interface BuildOptions {
 /** `digest build`: the whole site into the output folder, with an account of every file under content/. */
 export async function buildCommand(options: BuildOptions): Promise<number> {
   const started = performance.now();
+  const folder = await checkContentFolder(options.contentDir);
+  if (!folder.ok) {
+    process.stderr.write(`digest: ${folder.reason}\n`);
+    return 2;
+  }
   const progress = createProgress();
   const archive = await loadArchive({
     contentDir: options.contentDir,
@@ -31,6 +37,15 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   if (options.strict && report.rejected.length > 0) {
     process.stderr.write(`${formatReport(report)}\nnot built: --strict and ${report.rejected.length} files were rejected\n`);
     return 1;
+  }
+  // An emptied or mistyped content folder would otherwise replace a whole published site with an empty one.
+  if (noArticleFiles(report)) {
+    const empty = `content folder ${JSON.stringify(options.contentDir)} holds no article files (.txt, .md, .html)`;
+    if (options.strict) {
+      process.stderr.write(`not built: --strict and ${empty}; ${options.outDir} is left as it was\n`);
+      return 1;
+    }
+    process.stderr.write(`digest: ${empty}: building an empty site\n`);
   }
   const { pages, rendered } = await buildSite({
     archive,

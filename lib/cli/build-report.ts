@@ -23,3 +23,6 @@ export function formatReport(report: ArchiveReport): string {
   );
   return lines.join('\n');
 }
+
+/** Nothing under the content folder is an article file: no page to build, none even rejected. */
+export const noArticleFiles = (report: ArchiveReport): boolean => report.built.length + report.duplicates.length + report.rejected.length === 0;

@@ -3,6 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import { stringify } from 'yaml';
 import { buildArticle } from '../article/build-article.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
+import { readErrorReason } from '../read/read-error-reason.ts';
 import { linesFor } from './display-path.ts';
 
 /** `digest parse FILE… [--json]`: each file's frontmatter and HTML, all in one process. */
@@ -11,7 +12,7 @@ export async function parseCommand(files: string[], options: { json: boolean; co
   for (const path of files) {
     const result = await readFile(path).then(
       (bytes) => buildArticle({ file: contentRelative(path, options.contentDir), bytes }, options.config),
-      (error: NodeJS.ErrnoException) => ({ ok: false as const, reason: error.code === 'ENOENT' ? 'no such file' : error.message }),
+      (error: NodeJS.ErrnoException) => ({ ok: false as const, reason: error.code === 'ENOENT' ? 'no such file' : readErrorReason(error) }),
     );
     if (!result.ok) failures++;
     if (options.json) {

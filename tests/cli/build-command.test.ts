@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { feedxDir } from '../corpus-dir.ts';
+
+const run = promisify(execFile);
+const digest = join(import.meta.dirname, '../../bin/digest.js');
+const siteConfig = join(import.meta.dirname, '../../site.config.ts');
+
+async function cli(args: string[], cwd: string) {
+  try {
+    const { stdout, stderr } = await run('node', [digest, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** Every file of the published site with its modification time: any write would show. */
+async function snapshot(site: string): Promise<string[]> {
+  const files = (await readdir(site, { recursive: true })).sort();
+  return Promise.all(files.map(async (file) => `${file} ${(await stat(join(site, file))).mtimeMs}`));
+}
+
+let dir: string;
+let published: string[];
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'build-command-'));
+  await mkdir(join(dir, 'content'));
+  await mkdir(join(dir, 'emptied'));
+  for (const name of ['rfi-01.txt', 'bbc-02.txt']) await copyFile(join(feedxDir, name), join(dir, 'content', name));
+  const first = await cli(['build', '--config', siteConfig], dir);
+  expect(first.code).toBe(0);
+  published = await snapshot(join(dir, '_site'));
+  expect(published.length).toBeGreaterThan(5);
+}, 120_000);
+
+describe('a content folder that is missing', () => {
+  test.each([
+    ['build, a mistyped folder', ['build', '--config', siteConfig, '--content', 'contnet'], 'digest: content folder "contnet" does not exist\n'],
+    ['build, a file for a folder', ['build', '--config', siteConfig, '--content', 'content/rfi-01.txt'], 'digest: content folder "content/rfi-01.txt" is not a folder\n'],
+    ['check, a mistyped folder', ['check', '--content', 'contnet'], 'digest: content folder "contnet" does not exist\n'],
+  ])('%s: one line naming it, exit 2, the published site untouched', async (_, args, message) => {
+    const { code, stdout, stderr } = await cli(args, dir);
+    expect(stderr).toBe(message);
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+    expect(await snapshot(join(dir, '_site'))).toEqual(published);
+  });
+});
+
+describe('an empty content folder', () => {
+  test('--strict refuses to replace the site with an empty one: exit 1, the site untouched', async () => {
+    const { code, stderr } = await cli(['build', '--config', siteConfig, '--content', 'emptied', '--strict'], dir);
+    expect(stderr).toBe('not built: --strict and content folder "emptied" holds no article files (.txt, .md, .html); _site is left as it was\n');
+    expect(code).toBe(1);
+    expect(await snapshot(join(dir, '_site'))).toEqual(published);
+  });
+
+  test('digest check says so', async () => {
+    const { code, stdout, stderr } = await cli(['check', '--content', 'emptied'], dir);
+    expect(stderr).toBe('digest: content folder "emptied" holds no article files (.txt, .md, .html)\n');
+    expect(stdout).toContain('0 ok, 0 with errors');
+    expect(code).toBe(0);
+  });
+
+  test('without --strict the build says plainly that the site is now empty', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'empty-site-'));
+    const { code, stderr, stdout } = await cli(['build', '--config', siteConfig, '--content', 'emptied', '--out', out], dir);
+    expect(stderr).toContain('digest: content folder "emptied" holds no article files (.txt, .md, .html): building an empty site\n');
+    expect(stdout).toContain('0 articles built, 0 rejected, 0 duplicates, 0 ignored (0 files)');
+    expect(code).toBe(0);
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toContain('<html');
+  });
+});
