@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { buildArticle } from '../article/build-article.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import { readErrorReason } from '../read/read-error-reason.ts';
-import { linesFor } from './display-path.ts';
+import { linesFor, textName } from './display-path.ts';
 
 /** `digest parse FILE… [--json]`: each file's frontmatter and HTML, all in one process. */
 export async function parseCommand(files: string[], options: { json: boolean; contentDir: string; config: SiteConfig }): Promise<number> {
@@ -19,9 +19,9 @@ export async function parseCommand(files: string[], options: { json: boolean; co
       const line = result.ok ? { file: path, data: result.value.data, html: result.value.html } : { file: path, error: result.reason };
       process.stdout.write(`${JSON.stringify(line)}\n`);
     } else if (result.ok) {
-      process.stdout.write(`==> ${path} <==\n---\n${stringify(result.value.data)}---\n${result.value.html}\n\n`);
+      process.stdout.write(`==> ${textName(path)} <==\n---\n${stringify(result.value.data)}---\n${result.value.html}\n\n`);
     } else {
-      process.stderr.write(`${linesFor(path, result.reason).join('\n')}\n`);
+      process.stderr.write(`${linesFor(textName(path), result.reason).join('\n')}\n`);
     }
   }
   return failures > 0 ? 1 : 0;

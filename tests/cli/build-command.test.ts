@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -32,7 +32,11 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'build-command-'));
   await mkdir(join(dir, 'content'));
   await mkdir(join(dir, 'emptied'));
+  await mkdir(join(dir, 'odd names'));
   for (const name of ['rfi-01.txt', 'bbc-02.txt']) await copyFile(join(feedxDir, name), join(dir, 'content', name));
+  await copyFile(join(feedxDir, 'rfi-01.txt'), join(dir, 'odd names', 'two\nlines.txt'));
+  await copyFile(join(feedxDir, 'rfi-01.txt'), join(dir, 'odd names', 'saved\tagain.txt'));
+  await writeFile(join(dir, 'odd names', 'empty\nskipped ok.txt'), '');
   const first = await cli(['build', '--config', siteConfig], dir);
   expect(first.code).toBe(0);
   published = await snapshot(join(dir, '_site'));
@@ -75,5 +79,25 @@ describe('an empty content folder', () => {
     expect(stdout).toContain('0 articles built, 0 rejected, 0 duplicates, 0 ignored (0 files)');
     expect(code).toBe(0);
     expect(await readFile(join(out, 'index.html'), 'utf8')).toContain('<html');
+  });
+});
+
+describe('a file name holding a newline or a tab', () => {
+  test('is quoted in the build report, so every line is one file', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'odd-names-'));
+    const { code, stdout } = await cli(['build', '--config', siteConfig, '--content', 'odd names', '--out', out], dir);
+    expect(code).toBe(0);
+    expect(stdout.split('\n').filter((line) => line.startsWith('skipped'))).toEqual([
+      'skipped "odd names/empty\\nskipped ok.txt": empty file',
+      'skipped "odd names/two\\nlines.txt": duplicate of "odd names/saved\\tagain.txt" (same source URL; the newer one is kept)',
+    ]);
+  });
+
+  test('is quoted by digest check', async () => {
+    const { stdout } = await cli(['check', '--content', 'odd names'], dir);
+    expect(stdout.split('\n').slice(0, 2)).toEqual([
+      '"odd names/empty\\nskipped ok.txt": empty file',
+      '"odd names/two\\nlines.txt": duplicate of "odd names/saved\\tagain.txt" (same source URL)',
+    ]);
   });
 });
