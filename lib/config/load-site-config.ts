@@ -1,6 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
+import { z } from 'zod';
 import { siteConfigSchema, type SiteConfig } from './site-config-schema.ts';
+import { nearestKey } from './nearest-key.ts';
 import { formatIssues } from '../schema/format-issues.ts';
 import { fail, ok, type Result } from '../result.ts';
 
@@ -17,6 +19,21 @@ export async function loadSiteConfig(file = 'site.config.ts', overrides: Partial
     return fail(`${file}: cannot load: ${(error as Error).message}`);
   }
   const parsed = siteConfigSchema.safeParse(typeof loaded === 'object' && loaded !== null ? { ...loaded, ...overrides } : loaded);
-  if (!parsed.success) return fail(formatIssues(parsed.error).map((line) => `${file}: ${line}`).join('\n'));
+  if (!parsed.success) return fail(configProblems(parsed.error).map((line) => `${file}: ${line}`).join('\n'));
   return ok(parsed.data);
+}
+
+/** Every problem, one line each; an unknown key is a line of its own, with the known key it is closest to. */
+function configProblems(error: z.ZodError): string[] {
+  const known = Object.keys(siteConfigSchema.shape);
+  const unknown = error.issues.filter((issue) => issue.code === 'unrecognized_keys');
+  const others = formatIssues(new z.ZodError(error.issues.filter((issue) => issue.code !== 'unrecognized_keys')));
+  const unknownLines = unknown.flatMap((issue) =>
+    issue.keys.map((key) => {
+      const name = [...issue.path.map(String), key].join('.');
+      const near = issue.path.length === 0 ? nearestKey(key, known) : undefined;
+      return near ? `${name}: unknown key; did you mean ${near}?` : `${name}: unknown key (the keys are ${known.join(', ')})`;
+    }),
+  );
+  return [...others, ...unknownLines];
 }
