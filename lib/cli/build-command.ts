@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { loadArchive } from '../archive/load-archive.ts';
 import { checkContentFolder } from '../content/check-content-folder.ts';
+import { readErrorReason } from '../read/read-error-reason.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import { buildSite } from '../site/build-site.ts';
 import { formatReport, namedReport, noArticleFiles } from './build-report.ts';
@@ -33,7 +34,15 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   });
   progress.done();
   const report = namedReport(archive.report, options.contentDir);
-  if (options.reportFile) await writeFile(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  if (options.reportFile) {
+    try {
+      await writeFile(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      process.stderr.write(`digest: cannot write the report ${JSON.stringify(options.reportFile)}: ${code === 'ENOENT' ? 'its folder does not exist' : readErrorReason(error)}\n`);
+      return 2;
+    }
+  }
   if (options.strict && report.rejected.length > 0) {
     process.stderr.write(`${formatReport(report)}\nnot built: --strict and ${report.rejected.length} files were rejected\n`);
     return 1;

@@ -43,10 +43,11 @@ beforeAll(async () => {
   expect(published.length).toBeGreaterThan(5);
 }, 120_000);
 
-describe('a content folder that is missing', () => {
+describe('a missing content folder, or nowhere to write the report', () => {
   test.each([
     ['build, a mistyped folder', ['build', '--config', siteConfig, '--content', 'contnet'], 'digest: content folder "contnet" does not exist\n'],
     ['build, a file for a folder', ['build', '--config', siteConfig, '--content', 'content/rfi-01.txt'], 'digest: content folder "content/rfi-01.txt" is not a folder\n'],
+    ['build, a report into a missing folder', ['build', '--config', siteConfig, '--report', 'reports/report.json'], 'digest: cannot write the report "reports/report.json": its folder does not exist\n'],
     ['check, a mistyped folder', ['check', '--content', 'contnet'], 'digest: content folder "contnet" does not exist\n'],
   ])('%s: one line naming it, exit 2, the published site untouched', async (_, args, message) => {
     const { code, stdout, stderr } = await cli(args, dir);

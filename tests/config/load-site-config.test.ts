@@ -39,9 +39,14 @@ test('a command-line site URL overrides the file', async () => {
   expect(result.ok && result.value.url).toBe('https://me.github.io');
 });
 
-test('a config that cannot be loaded says so', async () => {
-  const result = await loadSiteConfig(await configFile(`export default {`));
-  expect(result.ok ? '' : result.reason).toMatch(/cannot load/);
+test('a config that cannot be loaded says so, on one line', async () => {
+  const file = await configFile(`export default {`);
+  const result = await loadSiteConfig(file);
+  expect(result.ok ? '' : result.reason).toMatch(new RegExp(`^${file}: cannot load: [^\\n]+$`));
+});
+
+test('a config file that is not there is named, with the reason', async () => {
+  expect(await loadSiteConfig('no-such.config.ts')).toEqual({ ok: false, reason: 'no-such.config.ts: no such file' });
 });
 
 test('an unknown key is refused with the known key nearest to it, ignoring case', async () => {
