@@ -57,4 +57,9 @@ describe.skipIf(!canRun)('a file or folder the user cannot read', () => {
     }
     expect(await readdir(join(work, '_site'))).toContain('index.html');
   });
+
+  test('a content folder that cannot be read at all is one line and exit 2', async () => {
+    const { code, stdout, stderr } = await digestAsUnprivileged(['check', '--content', 'content/locked'], work);
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: 'digest: content folder "content/locked" cannot be read: permission denied\n' });
+  });
 });
