@@ -129,8 +129,9 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
     onParsed: (parsed: number) => onProgress?.({ parsed: files.length - misses.length + parsed, total: files.length }),
   };
   let articleOf: ArticleOf;
+  // The files whose parse came back, by content key; those whose bytes could not be read are set aside as rejected.
   let readable = files;
-  const parsedByKey = <T>(fresh: T[]) => {
+  const parsesByKey = <T>(fresh: T[]) => {
     for (const { file, key } of files) if (failedReads.has(key)) unreadable.push({ file, reason: failedReads.get(key)! });
     readable = failedReads.size === 0 ? files : files.filter(({ key }) => !failedReads.has(key));
     return new Map(misses.flatMap(({ key }, index) => (failedReads.has(key) ? [] : [[key, fresh[index]!] as const])));
@@ -143,12 +144,12 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
     });
     writer?.close();
     phaseDone('parse');
-    const byKey = parsedByKey(fresh);
+    const byKey = parsesByKey(fresh);
     articleOf = await keepInStore(cacheDir!, version, stored, readable, byKey, stamps, writeCacheLater === true);
   } else {
     const fresh = await parseArticles(misses.length, sourceAt, options, { ...parse, keep: inMemory });
     phaseDone('parse');
-    const byKey = parsedByKey(fresh);
+    const byKey = parsesByKey(fresh);
     articleOf = (index, file) => withFile(byKey.get(readable[index]!.key)!, file);
   }
 
