@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
 import { chmod, chown, cp, mkdtemp } from 'node:fs/promises';
 import { dirname, join, parse, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -49,15 +49,16 @@ export async function unprivilegedWorkDir(): Promise<string> {
  * The project as the unprivileged user can run it: this checkout when it can reach it (node_modules included),
  * otherwise (CI clones under a home folder others may not enter) a copy of what the CLI needs inside `workDir`.
  */
-function reachableProject(workDir: string): Promise<string> {
-  let project = projects.get(workDir);
-  if (!project) projects.set(workDir, (project = projectFor(workDir)));
-  return project;
+/** What the unprivileged user runs, made once a work folder: node and the project, where it can reach them. */
+function reachable(workDir: string): Promise<{ node: string; project: string }> {
+  let made = madeFor.get(workDir);
+  if (!made) madeFor.set(workDir, (made = Promise.all([nodeFor(workDir), projectFor(workDir)]).then(([node, project]) => ({ node, project }))));
+  return made;
 }
-const projects = new Map<string, Promise<string>>();
+const madeFor = new Map<string, Promise<{ node: string; project: string }>>();
 
 async function projectFor(workDir: string): Promise<string> {
-  const modules = join(repo, 'node_modules');
+  const modules = realpathSync(join(repo, 'node_modules'));
   if (!isRoot || (othersCanReach(repo) && othersCanReach(modules) && othersCanRead(join(repo, 'bin/digest.js')))) return repo;
   const copy = join(workDir, 'project');
   for (const part of ['bin', 'lib', 'node_modules', 'package.json', 'tsconfig.json', 'templates']) {
@@ -76,11 +77,21 @@ function othersCanRead(file: string): boolean {
   }
 }
 
+/** Node itself, copied into `workDir` when it is installed where others cannot reach (under /root, say). */
+async function nodeFor(workDir: string): Promise<string> {
+  const node = realpathSync(process.execPath);
+  if (!isRoot || (othersCanReach(dirname(node)) && (statSync(node).mode & 0o001) !== 0)) return node;
+  const copy = join(workDir, 'node');
+  await cp(node, copy);
+  await chmod(copy, 0o755);
+  return copy;
+}
+
 /** Runs `digest …` as the unprivileged user in `workDir`, with its own temporary folder there. */
 export async function digestAsUnprivileged(args: string[], workDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
   if (!unprivileged) throw new Error('running as root with neither setpriv nor runuser: cannot switch to an unprivileged user');
-  const project = await reachableProject(workDir);
-  const [command, ...prefix] = [...unprivileged, process.execPath];
+  const { node, project } = await reachable(workDir);
+  const [command, ...prefix] = [...unprivileged, node];
   const argv = [...prefix, join(project, 'bin/digest.js'), ...args];
   try {
     const { stdout, stderr } = await run(command!, argv, { cwd: workDir, env: { ...process.env, TMPDIR: workDir, HOME: workDir }, maxBuffer: 64 * 1024 * 1024 });
