@@ -15,6 +15,8 @@ import { dedupeArticles } from './dedupe-articles.ts';
 import { parseArticles } from './parse-articles.ts';
 import { pipelineVersion } from './pipeline-version.ts';
 import { phaseDone } from '../util/phase-timings.ts';
+import type { SourceRead } from './parse-source.ts';
+import { readErrorReason } from '../read/read-error-reason.ts';
 import { cacheName, readParseCache, writeParseCache, type CachedParse, type FileStamp, type ParseCache } from './parse-cache.ts';
 
 /** Where every file under the content folder ended: built, duplicate of another, ignored, or rejected. */
@@ -63,8 +65,17 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
   const stamps = new Map<string, FileStamp>();
   const unseen: { file: string; stamp: Omit<FileStamp, 'key'> }[] = [];
   const known: { file: string; key: string }[] = [];
+  // Files that could not be read (`permission denied`, removed meanwhile): each is rejected with the reason.
+  const unreadable: ArchiveReport['rejected'] = [...scan.unreadable];
   for (const file of scan.articles) {
-    const { size, mtimeMs, ctimeMs } = statSync(join(contentDir, file));
+    let stat;
+    try {
+      stat = statSync(join(contentDir, file));
+    } catch (error) {
+      unreadable.push({ file, reason: readErrorReason(error) });
+      continue;
+    }
+    const { size, mtimeMs, ctimeMs } = stat;
     const seen = cached.stamps.get(file);
     if (seen && seen.size === size && seen.mtimeMs === mtimeMs && seen.ctimeMs === ctimeMs && cached.entries.has(seen.key)) {
       stamps.set(file, seen);
@@ -81,7 +92,16 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
   };
   const read: { file: string; key: string; stamp?: Omit<FileStamp, 'key'> }[] = hashWhenParsed
     ? unseen.map(({ file, stamp }) => ({ file, key: '', stamp }))
-    : await mapInBatches(unseen, async ({ file, stamp }) => ({ file, key: hashed(file, stamp, await readFile(join(contentDir, file))) }));
+    : (
+        await mapInBatches(unseen, async ({ file, stamp }) => {
+          try {
+            return { file, key: hashed(file, stamp, await readFile(join(contentDir, file))) };
+          } catch (error) {
+            unreadable.push({ file, reason: readErrorReason(error) });
+            return undefined;
+          }
+        })
+      ).filter((entry) => entry !== undefined);
   const files = [...known, ...read].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   phaseDone('stat and hash files');
 
@@ -90,9 +110,20 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
   const missing = new Map<string, string>();
   if (!hashWhenParsed) for (const { file, key } of files) if (!cached.entries.has(key) && !missing.has(key)) missing.set(key, file);
   const misses: { file: string; key: string; stamp?: Omit<FileStamp, 'key'> }[] = hashWhenParsed ? files : [...missing].map(([key, file]) => ({ key, file }));
-  const sourceAt = (index: number) => {
+  // Keys of contents that could not be read when their parse came: never cached, and their reason is the rejection.
+  const failedReads = new Map<string, string>();
+  const sourceAt = (index: number): SourceRead => {
     const miss = misses[index]!;
-    const bytes = readFileSync(join(contentDir, miss.file));
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(contentDir, miss.file));
+    } catch (error) {
+      // A unique key that no content hash can take (those are base64url).
+      if (miss.stamp) miss.key = `unread:${miss.file}`;
+      const reason = readErrorReason(error);
+      failedReads.set(miss.key, reason);
+      return { ok: false, reason };
+    }
     if (miss.stamp) miss.key = hashed(miss.file, miss.stamp, bytes);
     return { file: miss.file, bytes };
   };
@@ -101,6 +132,13 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
     onParsed: (parsed: number) => onProgress?.({ parsed: files.length - misses.length + parsed, total: files.length }),
   };
   let articleOf: ArticleOf;
+  // The files whose parse came back, by content key; those whose bytes could not be read are set aside as rejected.
+  let readable = files;
+  const parsesByKey = <T>(fresh: T[]) => {
+    for (const { file, key } of files) if (failedReads.has(key)) unreadable.push({ file, reason: failedReads.get(key)! });
+    readable = failedReads.size === 0 ? files : files.filter(({ key }) => !failedReads.has(key));
+    return new Map(misses.flatMap(({ key }, index) => (failedReads.has(key) ? [] : [[key, fresh[index]!] as const])));
+  };
   const cacheNotes = stored?.notes ?? [];
   let writer: BodyWriter | undefined;
   if (stored && misses.length > 0) {
@@ -117,17 +155,17 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
     });
     writer?.close();
     phaseDone('parse');
-    const fromStore = new Map(misses.map(({ key }, index) => [key, fresh[index]!]));
-    const inStore = await keepInStore(cacheDir!, version, stored, files, fromStore, stamps, writeCacheLater === true);
+    const fromStore = parsesByKey(fresh);
+    const inStore = await keepInStore(cacheDir!, version, stored, readable, fromStore, stamps, writeCacheLater === true);
     articleOf = inStore.articleOf;
     cacheNotes.push(...inStore.notes);
   } else if (stored) {
     // A cache that cannot be written is still read: what it lacks is parsed and kept in memory for this build.
     const fresh = await parseArticles(misses.length, sourceAt, options, { ...parse, keep: inMemory });
     phaseDone('parse');
-    const byKey = new Map(misses.map(({ key }, index) => [key, fresh[index]!]));
+    const byKey = parsesByKey(fresh);
     articleOf = (index, file) => {
-      const { key } = files[index]!;
+      const { key } = readable[index]!;
       const parsedNow = byKey.get(key);
       if (parsedNow) return withFile(parsedNow, file);
       const entry = stored.cache.entries.get(key)!;
@@ -136,17 +174,19 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
   } else {
     const fresh = await parseArticles(misses.length, sourceAt, options, { ...parse, keep: inMemory });
     phaseDone('parse');
-    const byKey = new Map(misses.map(({ key }, index) => [key, fresh[index]!]));
-    articleOf = (index, file) => withFile(byKey.get(files[index]!.key)!, file);
+    const byKey = parsesByKey(fresh);
+    articleOf = (index, file) => withFile(byKey.get(readable[index]!.key)!, file);
   }
 
   const parsed: ArchivedArticle[] = [];
   const rejected: ArchiveReport['rejected'] = [];
-  files.forEach(({ file }, index) => {
+  readable.forEach(({ file }, index) => {
     const result = articleOf(index, file);
     if (result.ok) parsed.push(result.value);
     else rejected.push({ file, reason: result.reason });
   });
+  rejected.push(...unreadable);
+  rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   const { kept, duplicates } = dedupeArticles(parsed);
   return {

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { buildArticle, type ArticleOptions, type ArticleSource } from '../article/build-article.ts';
+import type { ArticleOptions } from '../article/build-article.ts';
 import type { Article } from '../schema/article.ts';
 import type { Result } from '../result.ts';
-import type { ParseRequest, ParseResponse } from './parse-worker.ts';
+import { parseSource, type ParseRequest, type ParseResponse, type SourceRead } from './parse-source.ts';
 import { workerEntry } from './bundle-module.ts';
 
 const batchSize = 40;
@@ -23,11 +23,12 @@ export interface ParseOptions<T> {
 
 /**
  * The source of every index below `count` turned into an article or a reason, in order, on all cores when
- * there are many. Sources are asked for only when their turn comes, so their bytes need not all be in memory.
+ * there are many. Sources are asked for only when their turn comes, so their bytes need not all be in memory;
+ * a source that could not be read is its own reason.
  */
 export async function parseArticles<T = Result<Article>>(
   count: number,
-  sourceAt: (index: number) => ArticleSource,
+  sourceAt: (index: number) => SourceRead,
   options: ArticleOptions,
   parse: ParseOptions<T> = {},
 ): Promise<T[]> {
@@ -35,7 +36,7 @@ export async function parseArticles<T = Result<Article>>(
   const workers = Math.min(parse.workers ?? availableParallelism(), Math.ceil(count / batchSize));
   if (count < fewFiles || workers <= 1) {
     return Array.from({ length: count }, (_, index) => {
-      const result = keep(buildArticle(sourceAt(index), options), index);
+      const result = keep(parseSource(sourceAt(index), options), index);
       parse.onParsed?.(index + 1);
       return result;
     });
@@ -45,7 +46,7 @@ export async function parseArticles<T = Result<Article>>(
 
 async function parseInWorkers<T>(
   total: number,
-  sourceAt: (index: number) => ArticleSource,
+  sourceAt: (index: number) => SourceRead,
   options: ArticleOptions,
   count: number,
   keep: (result: Result<Article>, index: number) => T,

@@ -1,11 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { loadArchive } from '../archive/load-archive.ts';
+import { checkContentFolder } from '../content/check-content-folder.ts';
+import { readErrorReason } from '../read/read-error-reason.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import { buildSite, defaultTemplatesDir } from '../site/build-site.ts';
 import { checkOutputFolder } from '../site/output-folder.ts';
 import { recoverInterruptedSwap } from '../site/output-swap.ts';
-import { formatCacheNotes, formatReport, namedReport } from './build-report.ts';
+import { formatCacheNotes, formatReport, namedReport, noArticleFiles } from './build-report.ts';
 import { createProgress } from './progress.ts';
 
 export interface BuildOptions {
@@ -36,6 +38,11 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   }
   // Before anything can fail: the output path holds a whole site again even if this build stops early.
   await recoverInterruptedSwap(outDir.value);
+  const folder = await checkContentFolder(options.contentDir);
+  if (!folder.ok) {
+    process.stderr.write(`digest: ${folder.reason}\n`);
+    return 2;
+  }
   const progress = createProgress();
   const archive = await loadArchive({
     contentDir: options.contentDir,
@@ -48,10 +55,27 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   const named = new Set<string>();
   process.stderr.write(formatCacheNotes(archive.cacheNotes, named));
   const report = namedReport(archive.report, options.contentDir);
-  if (options.reportFile) await writeFile(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  if (options.reportFile) {
+    try {
+      await writeFile(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      process.stderr.write(`digest: cannot write the report ${JSON.stringify(options.reportFile)}: ${code === 'ENOENT' ? 'its folder does not exist' : readErrorReason(error)}\n`);
+      return 2;
+    }
+  }
   if (options.strict && report.rejected.length > 0) {
     process.stderr.write(`${formatReport(report)}\nnot built: --strict and ${report.rejected.length} files were rejected\n`);
     return 1;
+  }
+  // An emptied or mistyped content folder would otherwise replace a whole published site with an empty one.
+  if (noArticleFiles(report)) {
+    const empty = `content folder ${JSON.stringify(options.contentDir)} holds no article files (.txt, .md, .html)`;
+    if (options.strict) {
+      process.stderr.write(`not built: --strict and ${empty}; ${options.outDir} is left as it was\n`);
+      return 1;
+    }
+    process.stderr.write(`digest: ${empty}: building an empty site\n`);
   }
   const { pages, rendered, cacheNotes } = await buildSite({
     archive,

@@ -1,6 +1,6 @@
 import { cacheNoteLine, type CacheNote } from '../archive/cache-note.ts';
 import type { ArchiveReport } from '../archive/load-archive.ts';
-import { displayPath, linesFor } from './display-path.ts';
+import { displayPath, linesFor, textName } from './display-path.ts';
 
 /** The build report with every file named as the user would type it. */
 export function namedReport(report: ArchiveReport, contentDir: string): ArchiveReport {
@@ -16,8 +16,8 @@ export function namedReport(report: ArchiveReport, contentDir: string): ArchiveR
 /** What a build tells the user at the end: every file that did not become its own page, and why. */
 export function formatReport(report: ArchiveReport): string {
   const lines: string[] = [];
-  for (const { file, reason } of report.rejected) lines.push(...linesFor(`skipped ${file}`, reason));
-  for (const { file, of } of report.duplicates) lines.push(`skipped ${file}: duplicate of ${of} (same source URL; the newer one is kept)`);
+  for (const { file, reason } of report.rejected) lines.push(...linesFor(`skipped ${textName(file)}`, reason));
+  for (const { file, of } of report.duplicates) lines.push(`skipped ${textName(file)}: duplicate of ${textName(of)} (same source URL; the newer one is kept)`);
   const total = report.built.length + report.duplicates.length + report.ignored.length + report.rejected.length;
   lines.push(
     `${report.built.length} articles built, ${report.rejected.length} rejected, ${report.duplicates.length} duplicates, ${report.ignored.length} ignored (${total} files)`,
@@ -38,3 +38,6 @@ export function formatCacheNotes(notes: CacheNote[], named = new Set<string>()):
   }
   return lines.join('');
 }
+
+/** Nothing under the content folder is an article file: no page to build, none even rejected. */
+export const noArticleFiles = (report: ArchiveReport): boolean => report.built.length + report.duplicates.length + report.rejected.length === 0;

@@ -11,6 +11,8 @@ Usage:
                                         build the site (default out: _site/)
   digest serve [--content DIR] [--port N] [--host ADDR]
                                         build, serve on 127.0.0.1 and rebuild on changes
+  digest github-summary REPORT          in GitHub Actions: the skipped files of a --report as a table in the
+                                        job summary and as warning annotations
 
 Options:
   --config FILE   the site configuration (default site.config.ts)
@@ -50,6 +52,15 @@ export async function main(argv: string[]): Promise<number> {
   if (values.help || command === undefined || command === 'help') {
     process.stdout.write(usage);
     return command === undefined && !values.help ? 2 : 0;
+  }
+  // Reads only a report: needs no site configuration.
+  if (command === 'github-summary') {
+    if (rest.length !== 1) {
+      process.stderr.write('digest github-summary: name the report file that digest build --report wrote\n');
+      return 2;
+    }
+    const { githubSummaryCommand } = await import('./github-summary-command.ts');
+    return githubSummaryCommand(rest[0]!);
   }
   const needsSite = command === 'build' || command === 'serve';
   phaseDone('start-up');

@@ -9,7 +9,8 @@ const timeZone = z.string().refine((zone) => {
   }
 }, 'must be an IANA time zone such as "Asia/Shanghai" or "UTC"');
 
-export const siteConfigSchema = z.object({
+// Strict: a mistyped key (`perpage`) would otherwise be dropped silently and its default used instead.
+export const siteConfigSchema = z.strictObject({
   title: z.string().trim().min(1),
   description: z.string().default(''),
   /** Absolute URL of the published site's origin, used in feeds and the sitemap. */

@@ -2,7 +2,8 @@ import { fail, ok, type Result } from '../result.ts';
 
 const earliest = new Date('1990-01-01T00:00:00Z');
 /** Bots stamp files in their own time zone and clocks drift: allow a little past "now". */
-const futureSlackMs = 36 * 60 * 60 * 1000;
+const futureSlackHours = 36;
+const futureSlackMs = futureSlackHours * 60 * 60 * 1000;
 
 const isoDate = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const rfc2822Date =
@@ -11,6 +12,7 @@ const rfc2822Date =
 /** The `<!--…-->` header value: 13 digits are epoch milliseconds, 10 digits epoch seconds. */
 export function parseTimestamp(raw: string, now: Date = new Date()): Result<Date> {
   const value = raw.trim();
+  if (/^-\d+$/.test(value)) return fail(`timestamp ${value} is negative: ${tooEarly}`);
   if (!/^\d+$/.test(value)) return fail(`timestamp "${value}" is not a number`);
   if (value.length !== 13 && value.length !== 10) {
     return fail(`timestamp "${value}" must be 13 digits (milliseconds) or 10 digits (seconds)`);
@@ -38,9 +40,13 @@ export function parseDateText(raw: string | Date, now: Date = new Date()): Resul
   return checkPlausible(new Date(ms), label, now);
 }
 
+const tooEarly = `dates before ${earliest.toISOString().slice(0, 10)} are not accepted`;
+
 function checkPlausible(date: Date, label: string, now: Date): Result<Date> {
   if (Number.isNaN(date.getTime())) return fail(`${label} is not a valid date`);
-  if (date < earliest) return fail(`${label} is before 1990 (${date.toISOString()})`);
-  if (date.getTime() > now.getTime() + futureSlackMs) return fail(`${label} is in the future (${date.toISOString()})`);
+  if (date < earliest) return fail(`${label} is ${date.toISOString()}: ${tooEarly}`);
+  if (date.getTime() > now.getTime() + futureSlackMs) {
+    return fail(`${label} is ${date.toISOString()}: in the future (dates more than ${futureSlackHours} hours after now are not accepted)`);
+  }
   return ok(date);
 }

@@ -36,6 +36,17 @@ describe('parseArticles', () => {
     expect(kept.map((entry) => entry.split(':')[0])).toEqual(sources.map((_, index) => String(index)));
   });
 
+  test('a source that could not be read is rejected with its reason, in workers and in place', async () => {
+    const sources = await corpusSources();
+    const unread = { ok: false as const, reason: 'permission denied' };
+    const sourceAt = (index: number) => (index === 50 ? unread : sources[index]!);
+    const inWorkers = await parseArticles(sources.length, sourceAt, options, { workers: 2 });
+    const inPlace = await parseArticles(sources.length, sourceAt, options, { workers: 1 });
+    expect(inWorkers[50]).toEqual(unread);
+    expect(inWorkers).toEqual(inPlace);
+    expect(inWorkers[51]).toEqual(await parseArticles(1, () => sources[51]!, options).then((results) => results[0]));
+  });
+
   test('workers start from the bundled worker, not from the TypeScript through tsx', async () => {
     const entry = await parseWorkerEntry();
     expect(entry.pathname).toMatch(/node_modules\/\.cache\/news-digest\/parse-worker-[\w-]+\.mjs$/);

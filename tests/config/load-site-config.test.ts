@@ -39,7 +39,29 @@ test('a command-line site URL overrides the file', async () => {
   expect(result.ok && result.value.url).toBe('https://me.github.io');
 });
 
-test('a config that cannot be loaded says so', async () => {
-  const result = await loadSiteConfig(await configFile(`export default {`));
-  expect(result.ok ? '' : result.reason).toMatch(/cannot load/);
+test('a config that cannot be loaded says so, on one line', async () => {
+  const file = await configFile(`export default {`);
+  const result = await loadSiteConfig(file);
+  expect(result.ok ? '' : result.reason).toMatch(new RegExp(`^${file}: cannot load: [^\\n]+$`));
+});
+
+test('a config file that is not there is named, with the reason', async () => {
+  expect(await loadSiteConfig('no-such.config.ts')).toEqual({ ok: false, reason: 'no-such.config.ts: no such file' });
+});
+
+test('an unknown key is refused with the known key nearest to it, ignoring case', async () => {
+  const result = await loadSiteConfig(await configFile(`export default { title: 'T', url: 'https://example.org', perpage: 10 };`));
+  expect(result.ok ? '' : result.reason).toMatch(/site\.config\.ts: perpage: unknown key; did you mean perPage\?$/);
+});
+
+test('every unknown key is a line of its own, beside the other problems', async () => {
+  const file = await configFile(`export default { title: 'T', url: 'https://example.org', homeDays: 0, timezone: 'UTC', titel: 'x', feedsize: 3, colour: 'red' };`);
+  const result = await loadSiteConfig(file);
+  expect(result.ok ? [] : result.reason.split('\n')).toEqual([
+    `${file}: homeDays: Too small: expected number to be >=1`,
+    `${file}: timezone: unknown key; did you mean timeZone?`,
+    `${file}: titel: unknown key; did you mean title?`,
+    `${file}: feedsize: unknown key; did you mean feedSize?`,
+    `${file}: colour: unknown key (the keys are title, description, url, language, timeZone, author, perPage, homeDays, feedSize, sources, maxFileBytes)`,
+  ]);
 });

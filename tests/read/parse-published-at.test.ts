@@ -12,12 +12,27 @@ describe('parseTimestamp', () => {
 
   test('names a value that is not a number', () => {
     expect(iso(parseTimestamp('NaN', now))).toBe('timestamp "NaN" is not a number');
-    expect(iso(parseTimestamp('-1593446049000', now))).toBe('timestamp "-1593446049000" is not a number');
+    expect(iso(parseTimestamp('1.5e12', now))).toBe('timestamp "1.5e12" is not a number');
+  });
+
+  test('a negative timestamp is called negative, with the earliest date accepted', () => {
+    expect(iso(parseTimestamp('-5', now))).toBe('timestamp -5 is negative: dates before 1990-01-01 are not accepted');
+    expect(iso(parseTimestamp('-1593446049000', now))).toBe('timestamp -1593446049000 is negative: dates before 1990-01-01 are not accepted');
+  });
+
+  test('a time before 1990 names the date and the limit', () => {
+    expect(iso(parseTimestamp('0000000001', now))).toBe('timestamp "0000000001" is 1970-01-01T00:00:01.000Z: dates before 1990-01-01 are not accepted');
+    expect(iso(parseTimestamp('631152000', now))).toMatch(/must be 13 digits/);
+    expect(iso(parseTimestamp('0631151999', now))).toMatch(/: dates before 1990-01-01 are not accepted$/);
+    expect(iso(parseTimestamp('0631152000', now))).toBe('1990-01-01T00:00:00.000Z');
   });
 
   test('allows a little clock drift but not a date days ahead', () => {
     expect(iso(parseTimestamp(String(now.getTime() + 60 * 60 * 1000), now))).toBe('2026-01-01T01:00:00.000Z');
-    expect(iso(parseTimestamp(String(now.getTime() + 3 * 24 * 60 * 60 * 1000), now))).toMatch(/is in the future/);
+    expect(iso(parseTimestamp(String(now.getTime() + 36 * 60 * 60 * 1000), now))).toBe('2026-01-02T12:00:00.000Z');
+    expect(iso(parseTimestamp(String(now.getTime() + 3 * 24 * 60 * 60 * 1000), now))).toBe(
+      'timestamp "1767484800000" is 2026-01-04T00:00:00.000Z: in the future (dates more than 36 hours after now are not accepted)',
+    );
   });
 });
 
@@ -44,6 +59,10 @@ describe('parseDateText', () => {
   });
 
   test('refuses dates before 1990', () => {
-    expect(iso(parseDateText('1989-12-31', now))).toBe('date "1989-12-31" is before 1990 (1989-12-31T00:00:00.000Z)');
+    expect(iso(parseDateText('1989-12-31', now))).toBe('date "1989-12-31" is 1989-12-31T00:00:00.000Z: dates before 1990-01-01 are not accepted');
+  });
+
+  test('refuses dates in the future, naming the limit', () => {
+    expect(iso(parseDateText('2031-05-01', now))).toBe('date "2031-05-01" is 2031-05-01T00:00:00.000Z: in the future (dates more than 36 hours after now are not accepted)');
   });
 });
