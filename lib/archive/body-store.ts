@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readSync, readdirSync, rmSync, statSync, writevSync } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, rmSync, statSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeFoldersSync } from '../util/make-folders.ts';
 
 /** Where one cleaned body lives in the store: a segment file, a byte range, and a hash of its text. */
 export interface StoredBody {
@@ -70,7 +71,7 @@ export class BodyStore {
 
   /** A new segment to add bodies to; nothing refers to it until the cache index naming it is written. */
   writer(): BodyWriter {
-    mkdirSync(this.dir, { recursive: true });
+    makeFoldersSync(this.dir);
     return new BodyWriter(this.dir, `${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}.pack`);
   }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { makeFolders } from '../util/make-folders.ts';
 
 /** What a bundle was made from: every file esbuild read, relative to the working folder, and their joint hash. */
 interface BundleManifest {
@@ -75,7 +76,7 @@ async function build(name: string, entry: string, cacheDir: string, workingDir: 
   const inputs = Object.keys(result.metafile.inputs).sort();
   const digest = await digestOf(workingDir, inputs);
   const bundle = join(cacheDir, `${name}-${digest}.mjs`);
-  await mkdir(cacheDir, { recursive: true });
+  await makeFolders(cacheDir);
   // Written under a temporary name and renamed, so a build running at the same time never reads half a file.
   await writeAtomically(bundle, result.outputFiles[0]!.contents);
   await writeAtomically(manifestFile, JSON.stringify({ digest, inputs } satisfies BundleManifest));

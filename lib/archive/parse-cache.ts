@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ArticleData } from '../schema/article.ts';
 import type { StoredBody } from './body-store.ts';
 import { fsReason } from './cache-note.ts';
+import { makeFolders } from '../util/make-folders.ts';
 
 /**
  * What a file's bytes became last time, cached by content so a renamed or touched file is not parsed again:
@@ -73,7 +74,7 @@ export async function readParseCache(cacheDir: string, version: string): Promise
 
 /** Written whole and renamed into place, so an interrupted build never leaves a half-written cache. */
 export async function writeParseCache(cacheDir: string, version: string, { entries, stamps }: ParseCache): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
+  await makeFolders(cacheDir);
   const target = join(cacheDir, cacheName);
   const partial = `${target}.${process.pid}.tmp`;
   const payload = serialize({ version, entries, stamps } satisfies CacheFile);

@@ -18,7 +18,8 @@ import { phaseDone } from '../util/phase-timings.ts';
 import { collectGarbageAbove } from '../util/collect-garbage.ts';
 import { listOutput, readRenderManifest, type ReadRenderManifest, sharedRenderKey, stampOutputs, unchangedOutputs, writeRenderManifest, type OutputStamps, type SiteManifest } from './render-manifest.ts';
 import { outputMarkerName, readOutputMarker, writeOutputMarker } from './output-folder.ts';
-import { makeFolders, recoverInterruptedSwap, swapFolders, swapIn } from './output-swap.ts';
+import { recoverInterruptedSwap, swapFolders, swapIn } from './output-swap.ts';
+import { makeFolders } from '../util/make-folders.ts';
 import { startRenderHelper } from './render-helper.ts';
 import { renderRun } from './render-run.ts';
 

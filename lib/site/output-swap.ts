@@ -1,5 +1,5 @@
 import { renameSync, rmSync } from 'node:fs';
-import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { lstat, readdir, rename, rm } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import { readOutputMarker, reasonOf } from './output-folder.ts';
@@ -75,22 +75,6 @@ export async function recoverInterruptedSwap(outDir: string): Promise<void> {
     }
   }
   await Promise.all(leftovers.map(({ path }) => rm(path, { recursive: true, force: true })));
-}
-
-/**
- * Makes the folders leading to `dir` one at a time: Node's recursive mkdir loops forever where no
- * folder can be made (under /proc), and this fails at once instead.
- */
-export async function makeFolders(dir: string): Promise<void> {
-  const missing: string[] = [];
-  let at = dir;
-  while (!(await lstat(at).then(() => true, () => false)) && dirname(at) !== at) {
-    missing.unshift(at);
-    at = dirname(at);
-  }
-  for (const folder of missing) await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error;
-  });
 }
 
 /**

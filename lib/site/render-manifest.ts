@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fsReason, type CacheNote } from '../archive/cache-note.ts';
 import type { RenderManifest } from './render-plan.ts';
 import type { SiteModel } from './site-model.ts';
+import { makeFolders } from '../util/make-folders.ts';
 
 /** The manifest of a complete build: also a fingerprint of the whole site and the files of its single pages. */
 export interface SiteManifest extends RenderManifest {
@@ -65,7 +66,7 @@ export async function readRenderManifest(cacheDir: string, outDir: string): Prom
 }
 
 export async function writeRenderManifest(cacheDir: string, outDir: string, manifest: SiteManifest): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
+  await makeFolders(cacheDir);
   const target = manifestFile(cacheDir, outDir);
   const json = JSON.stringify(manifest);
   await writeFile(`${target}.tmp`, `${magic}${checksum(json)}\n${json}`);

@@ -127,6 +127,15 @@ describe('impossible output paths fail at once with one line', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   });
 
+  test('--cache /proc/x: the build goes on without a cache, saying so in one line', async () => {
+    const dir = await project();
+    const started = performance.now();
+    const ran = await build(dir, '--cache', '/proc/x/cache');
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(ran.code).toBe(0);
+    expect(ran.stderr.trim().split('\n')).toEqual(['cache: /proc/x/cache: cannot be written (ENOENT: no such file or directory), the build goes on without saving the cache']);
+  });
+
   // An empty mount point, as a container's volume is: a build would fail only at the end, renaming it.
   const emptyMount = spawnSync('sh', ['-c', 'test -z "$(ls -A /dev/shm)" && test "$(stat -c %d /dev/shm)" != "$(stat -c %d /dev)"']).status === 0;
   test.skipIf(!emptyMount)('--out a mount point', async () => {
