@@ -1,0 +1,24 @@
+import { foldText, type CharMap } from './fold-text.ts';
+import { searchParts, type SearchPart } from './search-tokens.ts';
+
+export interface SearchQuery {
+  /** What Pagefind is asked: the query's tokens, with a quoted phrase kept in quotes. */
+  term: string;
+  /** The query's words and runs, for marking matches. */
+  parts: SearchPart[];
+}
+
+/** A query as typed, folded and tokenised as the index was: `"hong kong" 選區` → `"hong kong" 选区`. */
+export function searchQuery(typed: string, map: CharMap): SearchQuery {
+  const parts: SearchPart[] = [];
+  const terms: string[] = [];
+  typed.split('"').forEach((segment, index) => {
+    const segmentParts = searchParts(foldText(segment, map));
+    if (segmentParts.length === 0) return;
+    parts.push(...segmentParts);
+    const tokens = segmentParts.flatMap((part) => part.tokens).join(' ');
+    // Odd segments were between quotes (an unclosed quote runs to the end); one token needs none.
+    terms.push(index % 2 === 1 && tokens.includes(' ') ? `"${tokens}"` : tokens);
+  });
+  return { term: terms.join(' '), parts };
+}
