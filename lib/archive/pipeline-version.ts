@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 const lib = dirname(dirname(fileURLToPath(import.meta.url)));
 // Everything that decides what a raw file becomes: our own code and the libraries that parse and sanitize.
-const engineFolders = ['read', 'clean', 'article', 'schema'];
-const enginePackages = ['rehype-parse', 'rehype-sanitize', 'hast-util-sanitize', 'rehype-stringify', 'franc-min', 'entities', 'yaml', 'zod', 'iconv-lite'];
+const engineFolders = ['read', 'clean', 'article', 'schema', 'search'];
+const enginePackages = ['rehype-parse', 'rehype-sanitize', 'hast-util-sanitize', 'rehype-stringify', 'franc-min', 'entities', 'yaml', 'zod', 'iconv-lite', 'opencc-js'];
 
 let memo: string | undefined;
 
