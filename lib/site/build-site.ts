@@ -19,6 +19,8 @@ import { collectGarbageAbove } from '../util/collect-garbage.ts';
 import { listOutput, readRenderManifest, sharedRenderKey, writeRenderManifest } from './render-manifest.ts';
 import { startRenderHelper } from './render-helper.ts';
 import { renderRun } from './render-run.ts';
+import { writeSearchIndex } from '../search/write-search-index.ts';
+import { searchCodeVersion } from '../search/search-code-version.ts';
 
 export const defaultTemplatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
 
@@ -98,6 +100,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     manifest.singles = files.filter((file) => !paged.has(file));
     await carryOver(plan, outDir, fresh);
     phaseDone('carry over unchanged pages');
+    if (model.meta.search) await writeSearchIndex({ articles: options.archive.articles, views: model.articles, target: fresh, pathPrefix, cacheDir: options.cacheDir });
     const pages = rendered + plan.reuse.filter((file) => file.endsWith('.html')).length;
     const hadPrevious = await rename(outDir, stale).then(
       () => true,
@@ -223,6 +226,7 @@ async function updateInPlace(options: BuildSiteOptions, { model, shared, previou
   const kept = new Set(manifestFiles(plan.manifest));
   const gone = manifestFiles(previous).filter((file) => !kept.has(file));
   await mapInBatches(gone, (file) => rm(join(outDir, file), { force: true }));
+  if (model.meta.search) await writeSearchIndex({ articles: options.archive.articles, views: model.articles, target: outDir, pathPrefix, cacheDir });
   await writeRenderManifest(cacheDir, outDir, plan.manifest);
   return { pages: rendered + plan.reuse.filter((file) => file.endsWith('.html')).length, rendered };
 }
@@ -240,7 +244,8 @@ interface SiteManifest extends RenderManifest {
 function siteFingerprint(model: SiteModel, manifest: RenderManifest): string {
   const sources = model.sources.map(({ articles: _articles, ...source }) => source);
   const rest = { meta: model.meta, ui: model.ui, years: model.years, sources, sitemap: model.sitemap };
-  const hash = createHash('sha1').update(manifest.shared).update(JSON.stringify(rest));
+  // The search index is no page's: a new version of the search code makes the site a new one too.
+  const hash = createHash('sha1').update(manifest.shared).update(JSON.stringify(rest)).update(model.meta.search ? searchCodeVersion() : '');
   for (const [key, page] of Object.entries(manifest.pages)) hash.update(key).update(page.fingerprint);
   return hash.digest('base64url');
 }

@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { bodyHash, type SiteArticle } from '../archive/archived-article.ts';
+import type { ArticleView } from '../site/article-view.ts';
+import { phaseDone } from '../util/phase-timings.ts';
+import { searchRecord } from './search-record.ts';
+import { searchCodeVersion } from './search-code-version.ts';
+import { writeSearchPageScript } from './search-page-script.ts';
+
+export interface SearchIndexOptions {
+  /** The site's articles, in the order of `views` (one view each). */
+  articles: readonly SiteArticle[];
+  views: readonly ArticleView[];
+  /** The output folder being built (or, serving, the one served). */
+  target: string;
+  pathPrefix: string;
+  /** Where each year's index is kept between builds, so an unchanged year is not indexed again. */
+  cacheDir?: string;
+  /** Years with fewer articles than this share a bundle (see `bundleGroups`). */
+  bundleArticles?: number;
+}
+
+/** What the search page reads first: the bundles to load (a year, or several), newest first. */
+export interface SearchManifest {
+  bundles: { year: string; path: string; articles: number }[];
+}
+
+/**
+ * Writes `<target>/search/`: one Pagefind bundle per year of articles (`search/2023/`…), which the search
+ * page merges, the manifest naming them (`search/years.json`) and the page's script. A bundle whose articles
+ * are those of last time is copied from the cache (hard links) instead of being indexed again.
+ */
+export async function writeSearchIndex({ articles, views, target, pathPrefix, cacheDir, bundleArticles = defaultBundleArticles }: SearchIndexOptions): Promise<SearchManifest> {
+  const searchDir = join(target, 'search');
+  const groups = bundleGroups(views, bundleArticles);
+  const bundles: SearchManifest['bundles'] = [];
+  const fresh = new Set<string>();
+  try {
+    for (const { name, indexes } of groups) {
+      const key = bundleKey(name, indexes, articles, views, pathPrefix);
+      const dir = join(searchDir, name);
+      const cached = cacheDir ? join(cacheDir, 'search', `${name}-${key}`) : undefined;
+      if (!(cached && (await copyTree(cached, dir)))) {
+        await indexBundle(indexes.map((index) => searchRecord(articles[index]!, views[index]!, pathPrefix)), cached ?? dir);
+        if (cached) await copyTree(cached, dir);
+        phaseDone(`search index ${name}`);
+      }
+      if (cached) fresh.add(`${name}-${key}`);
+      bundles.push({ year: name, path: `${name}/`, articles: indexes.length });
+    }
+  } finally {
+    await pagefind.close();
+  }
+  // Serving in place, a bundle of years that are no longer one leaves its folder behind: take it away.
+  const names = new Set(groups.map((group) => group.name));
+  for (const name of await readdir(searchDir).catch(() => [] as string[])) {
+    if (/^\d+(-\d+)?$/.test(name) && !names.has(name)) await rm(join(searchDir, name), { recursive: true, force: true });
+  }
+  if (cacheDir) await pruneCache(join(cacheDir, 'search'), fresh);
+  const manifest: SearchManifest = { bundles: bundles.reverse() };
+  await mkdir(searchDir, { recursive: true });
+  await writeAtomically(join(searchDir, 'years.json'), JSON.stringify(manifest));
+  await writeSearchPageScript(join(searchDir, scriptName), cacheDir);
+  phaseDone('search index');
+  return manifest;
+}
+
+/**
+ * Every bundle the search page loads costs it a request per query word, so years with few articles
+ * share one: from the oldest, years are gathered into a bundle until it holds `bundleArticles`, and a
+ * year that big is a bundle alone. Counting from the oldest keeps old bundles as they are while new
+ * articles arrive. Named `2020` or `2014-2019`; the indexes of the views it holds.
+ */
+export function bundleGroups(views: readonly ArticleView[], bundleArticles: number): { name: string; indexes: number[] }[] {
+  const years = new Map<string, number[]>();
+  views.forEach((view, index) => {
+    const year = view.dayKey.slice(0, 4);
+    const list = years.get(year);
+    if (list) list.push(index);
+    else years.set(year, [index]);
+  });
+  const groups: { name: string; indexes: number[] }[] = [];
+  let first = '';
+  let last = '';
+  let indexes: number[] = [];
+  for (const year of [...years.keys()].sort()) {
+    if (indexes.length === 0) first = year;
+    last = year;
+    indexes.push(...years.get(year)!);
+    if (indexes.length >= bundleArticles) {
+      groups.push({ name: first === last ? first : `${first}-${last}`, indexes });
+      indexes = [];
+    }
+  }
+  if (indexes.length > 0) groups.push({ name: first === last ? first : `${first}-${last}`, indexes });
+  return groups;
+}
+
+const defaultBundleArticles = 1000;
+
+export const scriptName = 'search.js';
+
+/** Everything a year's index is made of: its articles' identities and bodies, what results show, and the code. */
+function bundleKey(year: string, indexes: number[], articles: readonly SiteArticle[], views: readonly ArticleView[], pathPrefix: string): string {
+  const hash = createHash('sha1').update(searchCodeVersion()).update(pathPrefix).update(year);
+  for (const index of indexes) {
+    const article = articles[index]!;
+    const view = views[index]!;
+    hash.update(JSON.stringify([view.url, view.title, view.source, view.dateLabel, view.datetime, view.lang, article.bodyHash ?? bodyHash(article.html)]));
+  }
+  return hash.digest('base64url').slice(0, 20);
+}
+
+/** Pagefind, with English rules for every record: Chinese, Japanese and Korean arrive already in pairs of characters. */
+async function indexBundle(records: { url: string; content: string }[], outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`search: Pagefind did not start: ${errors.join('; ')}`);
+  const partial = `${outputPath}.${process.pid}.tmp`;
+  try {
+    for (const record of records) {
+      const added = await index.addHTMLFile(record);
+      if (added.errors.length > 0) throw new Error(`search: Pagefind could not index a record: ${added.errors.join('; ')}`);
+    }
+    await rm(partial, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: partial });
+    if (written.errors.length > 0) throw new Error(`search: Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
+    await removeUnused(partial);
+    await rm(outputPath, { recursive: true, force: true });
+    await rename(partial, outputPath);
+  } finally {
+    await index.deleteIndex();
+    await rm(partial, { recursive: true, force: true });
+  }
+}
+
+/** Pagefind's own interface and its other builds of the client are never loaded: only `pagefind.js` and the index. */
+async function removeUnused(bundle: string): Promise<void> {
+  const unused = /^pagefind-(ui|component-ui|modular-ui|highlight)\.|^pagefind-modular|\.css$/;
+  for (const name of await readdir(bundle)) if (unused.test(name)) await rm(join(bundle, name), { recursive: true, force: true });
+}
+
+/** `from` into `to` as hard links (copies across file systems); false when `from` does not exist. */
+async function copyTree(from: string, to: string): Promise<boolean> {
+  let entries;
+  try {
+    entries = await readdir(from, { recursive: true, withFileTypes: true });
+  } catch {
+    return false;
+  }
+  await rm(to, { recursive: true, force: true });
+  await mkdir(to, { recursive: true });
+  for (const entry of entries) {
+    const relative = join(entry.parentPath, entry.name).slice(from.length + 1);
+    if (entry.isDirectory()) await mkdir(join(to, relative), { recursive: true });
+  }
+  await Promise.all(
+    entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const relative = join(entry.parentPath, entry.name).slice(from.length + 1);
+        return link(join(from, relative), join(to, relative)).catch(() => copyFile(join(from, relative), join(to, relative)));
+      }),
+  );
+  return true;
+}
+
+/** Only the bundles of the years just written stay in the cache. */
+async function pruneCache(dir: string, keep: ReadonlySet<string>): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) if (!keep.has(name) && !name.endsWith('.tmp')) await rm(join(dir, name), { recursive: true, force: true });
+}
+
+async function writeAtomically(file: string, data: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, data);
+  await rename(temporary, file);
+}
