@@ -6,10 +6,9 @@ import { t2sPairs } from './t2s-pairs.ts';
 /**
  * How much of an article search keeps. Every result shown loads its record, so records must stay small
  * (a query transfers at most 300 KB): the index holds the tokens of the first `indexedChars` characters
- * of the body, and snippets are cut from its first `snippetChars`.
+ * of the body, and snippets are cut from the same characters as written, so whatever is found can be shown.
  */
-export const indexedChars = 6000;
-export const snippetChars = 1500;
+export const indexedChars = 5000;
 
 let map: CharMap | undefined;
 export const searchCharMap = (): CharMap => (map ??= charMap(t2sPairs()));
@@ -20,7 +19,7 @@ export function articleSearchText(title: string, text: string): SearchText {
   return {
     title: searchTokens(foldText(title, fold)),
     body: searchTokens(foldText(cutAt(text, indexedChars), fold)),
-    text: cutAt(text, snippetChars),
+    text: cutAt(text, indexedChars),
   };
 }
 

@@ -10,7 +10,8 @@ export interface Piece {
 /**
  * Where the query's words and runs occur in `text` as written, found in its folded form (so 选区 marks
  * 選區): a word where a word starts (Pagefind matches stems and prefixes, so `market` marks `markets`),
- * a run of CJK characters whole, or else each of its pairs. Ranges in `text`, sorted and merged.
+ * a run of CJK characters whole, or else each of its pairs. Ranges in `text`, sorted and merged (also
+ * across the spaces between two matches).
  */
 export function matchRanges(text: string, parts: readonly SearchPart[], map: CharMap): [number, number][] {
   const { folded, offsets } = foldWithOffsets(text, map);
@@ -32,7 +33,8 @@ export function matchRanges(text: string, parts: readonly SearchPart[], map: Cha
   const merged: [number, number][] = [];
   for (const range of ranges) {
     const last = merged.at(-1);
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    // Words of a phrase next to each other are one mark: `<mark>hong kong</mark>`.
+    if (last && (range[0] <= last[1] || /^[ \t]+$/.test(text.slice(last[1], range[0])))) last[1] = Math.max(last[1], range[1]);
     else merged.push([...range]);
   }
   return merged;

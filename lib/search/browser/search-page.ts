@@ -33,6 +33,7 @@ interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
   search: (term: string, options?: Record<string, unknown>) => Promise<PagefindSearch | null>;
 }
 
@@ -72,6 +73,8 @@ function loadEngine(): Promise<Pagefind> {
     await pagefind.options({ excerptLength: 0 });
     for (const bundle of rest) await pagefind.mergeIndex(new URL(bundle.path, base).pathname);
     await pagefind.init();
+    // Searches count their results by filter value only once the filters are loaded.
+    await pagefind.filters();
     return pagefind;
   })();
   return engine;
