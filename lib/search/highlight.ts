@@ -27,7 +27,7 @@ export function matchRanges(text: string, parts: readonly SearchPart[], map: Cha
   };
   for (const part of parts) {
     if (!part.cjk) find(part.text, true);
-    else if (!find(part.text, false)) for (const pair of part.tokens) find(pair, false);
+    else if (!find(part.text, false)) for (const pair of part.pairs) find(pair, false);
   }
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];

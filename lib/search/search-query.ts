@@ -1,11 +1,13 @@
 import { foldText, type CharMap } from './fold-text.ts';
-import { searchParts, type SearchPart } from './search-tokens.ts';
+import { partTokens, searchParts, type SearchPart } from './search-tokens.ts';
 
 export interface SearchQuery {
   /** What Pagefind is asked: the query's tokens, with a quoted phrase kept in quotes. */
   term: string;
   /** The query's words and runs, for marking matches. */
   parts: SearchPart[];
+  /** Every distinct token: a result must have them all. */
+  tokens: string[];
 }
 
 /** A query as typed, folded and tokenised as the index was: `"hong kong" 選區` → `"hong kong" 选区`. */
@@ -16,9 +18,9 @@ export function searchQuery(typed: string, map: CharMap): SearchQuery {
     const segmentParts = searchParts(foldText(segment, map));
     if (segmentParts.length === 0) return;
     parts.push(...segmentParts);
-    const tokens = segmentParts.flatMap((part) => part.tokens).join(' ');
+    const tokens = segmentParts.flatMap(partTokens).join(' ');
     // Odd segments were between quotes (an unclosed quote runs to the end); one token needs none.
     terms.push(index % 2 === 1 && tokens.includes(' ') ? `"${tokens}"` : tokens);
   });
-  return { term: terms.join(' '), parts };
+  return { term: terms.join(' '), parts, tokens: [...new Set(parts.flatMap(partTokens))] };
 }

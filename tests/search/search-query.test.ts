@@ -1,18 +1,22 @@
 import { expect, test } from 'vitest';
 import { charMap } from '../../lib/search/fold-text.ts';
 import { searchQuery } from '../../lib/search/search-query.ts';
+import { searchTokens } from '../../lib/search/search-tokens.ts';
 import { t2sPairs } from '../../lib/search/t2s-pairs.ts';
 
 const map = charMap(t2sPairs());
 
+const tokens = (text: string) => searchTokens(text);
+
 test('a query is folded and tokenised as the index was', () => {
-  expect(searchQuery('討論深化', map).term).toBe('讨论 论深 深化');
-  expect(searchQuery('Hong Kong 選區', map).term).toBe('hong kong 选区');
+  expect(searchQuery('討論深化', map).term).toBe(tokens('讨论深化'));
+  expect(searchQuery('Hong Kong 選區', map).term).toBe(`hong kong ${tokens('选区')}`);
+  expect(searchQuery('選區 选区', map).tokens).toEqual([tokens('选区')]);
 });
 
 test('a quoted phrase stays a phrase for Pagefind; a quoted single token needs no quotes', () => {
-  expect(searchQuery('"National Security Law" 香港', map).term).toBe('"national security law" 香港');
-  expect(searchQuery('"普京"', map).term).toBe('普京');
+  expect(searchQuery('"National Security Law" 香港', map).term).toBe(`"national security law" ${tokens('香港')}`);
+  expect(searchQuery('"普京"', map).term).toBe(tokens('普京'));
 });
 
 test('a query of punctuation alone asks nothing', () => {

@@ -174,7 +174,10 @@ async function run(): Promise<void> {
   const pagefind = await loadEngine();
   const search = await pagefind.search(query.term, { filters, ...(sort.value === 'newest' ? { sort: { date: 'desc' } } : {}) });
   if (!search || id !== runId) return;
-  shown = search.results;
+  // Pagefind leaves out a word it does not know and answers for the rest; a result must have every one.
+  const unknown = await Promise.all(query.tokens.map(async (token) => ((await pagefind.search(token))?.results.length ?? 0) === 0));
+  if (id !== runId) return;
+  shown = unknown.includes(true) ? [] : search.results;
   list.replaceChildren();
   fillSelect(selects.source, search.filters.source, false);
   fillSelect(selects.year, search.filters.year, true);
