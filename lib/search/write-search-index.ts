@@ -18,18 +18,18 @@ export interface SearchIndexOptions {
   pathPrefix: string;
   /** Where each year's index is kept between builds, so an unchanged year is not indexed again. */
   cacheDir?: string;
-  /** Years with fewer articles than this share a bundle (see `bundleGroups`). */
+  /** About how many articles a bundle holds (see `bundleGroups`). */
   bundleArticles?: number;
 }
 
-/** What the search page reads first: the bundles to load (a year, or several), newest first. */
+/** What the search page reads first: the bundles to load (a month, or several), newest first. */
 export interface SearchManifest {
-  bundles: { year: string; path: string; articles: number }[];
+  bundles: { name: string; path: string; articles: number }[];
 }
 
 /**
- * Writes `<target>/search/`: one Pagefind bundle per year of articles (`search/2023/`…), which the search
- * page merges, the manifest naming them (`search/years.json`) and the page's script. A bundle whose articles
+ * Writes `<target>/search/`: Pagefind bundles of consecutive months (`search/2023-01--2023-06/`…), which the
+ * search page merges, the manifest naming them (`search/bundles.json`) and the page's script. A bundle whose articles
  * are those of last time is copied from the cache (hard links) instead of being indexed again.
  */
 export async function writeSearchIndex({ articles, views, target, pathPrefix, cacheDir, bundleArticles = defaultBundleArticles }: SearchIndexOptions): Promise<SearchManifest> {
@@ -44,11 +44,13 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
       const cached = cacheDir ? join(cacheDir, 'search', `${name}-${key}`) : undefined;
       if (!(cached && (await copyTree(cached, dir)))) {
         await indexBundle(indexes.map((index) => searchRecord(articles[index]!, views[index]!, pathPrefix)), cached ?? dir);
+        // A fresh Pagefind for each bundle: the memory of one is given back before the next.
+        await pagefind.close();
         if (cached) await copyTree(cached, dir);
         phaseDone(`search index ${name}`);
       }
       if (cached) fresh.add(`${name}-${key}`);
-      bundles.push({ year: name, path: `${name}/`, articles: indexes.length });
+      bundles.push({ name, path: `${name}/`, articles: indexes.length });
     }
   } finally {
     await pagefind.close();
@@ -56,55 +58,56 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
   // Serving in place, a bundle of years that are no longer one leaves its folder behind: take it away.
   const names = new Set(groups.map((group) => group.name));
   for (const name of await readdir(searchDir).catch(() => [] as string[])) {
-    if (/^\d+(-\d+)?$/.test(name) && !names.has(name)) await rm(join(searchDir, name), { recursive: true, force: true });
+    if (/^\d{4}-\d{2}(--\d{4}-\d{2})?$/.test(name) && !names.has(name)) await rm(join(searchDir, name), { recursive: true, force: true });
   }
   if (cacheDir) await pruneCache(join(cacheDir, 'search'), fresh);
   const manifest: SearchManifest = { bundles: bundles.reverse() };
   await mkdir(searchDir, { recursive: true });
-  await writeAtomically(join(searchDir, 'years.json'), JSON.stringify(manifest));
+  await writeAtomically(join(searchDir, 'bundles.json'), JSON.stringify(manifest));
   await writeSearchPageScript(join(searchDir, scriptName), cacheDir);
   phaseDone('search index');
   return manifest;
 }
 
 /**
- * Every bundle the search page loads costs it a request per query word, so years with few articles
- * share one: from the oldest, years are gathered into a bundle until it holds `bundleArticles`, and a
- * year that big is a bundle alone. Counting from the oldest keeps old bundles as they are while new
- * articles arrive. Named `2020` or `2014-2019`; the indexes of the views it holds.
+ * Pagefind takes about 0.7 MB of memory per article it indexes, and every bundle the search page loads
+ * costs it a request per query word: bundles of about `bundleArticles` articles. From the oldest month,
+ * months are gathered into a bundle until it holds that many, so old bundles stay as they are while new
+ * articles arrive. Named `2020-06`, or `2014-03--2019-11` for several months; the indexes of the views it holds.
  */
 export function bundleGroups(views: readonly ArticleView[], bundleArticles: number): { name: string; indexes: number[] }[] {
-  const years = new Map<string, number[]>();
+  const months = new Map<string, number[]>();
   views.forEach((view, index) => {
-    const year = view.dayKey.slice(0, 4);
-    const list = years.get(year);
+    const month = view.dayKey.slice(0, 7);
+    const list = months.get(month);
     if (list) list.push(index);
-    else years.set(year, [index]);
+    else months.set(month, [index]);
   });
   const groups: { name: string; indexes: number[] }[] = [];
   let first = '';
   let last = '';
   let indexes: number[] = [];
-  for (const year of [...years.keys()].sort()) {
-    if (indexes.length === 0) first = year;
-    last = year;
-    indexes.push(...years.get(year)!);
+  const close = () => groups.push({ name: first === last ? first : `${first}--${last}`, indexes });
+  for (const month of [...months.keys()].sort()) {
+    if (indexes.length === 0) first = month;
+    last = month;
+    indexes.push(...months.get(month)!);
     if (indexes.length >= bundleArticles) {
-      groups.push({ name: first === last ? first : `${first}-${last}`, indexes });
+      close();
       indexes = [];
     }
   }
-  if (indexes.length > 0) groups.push({ name: first === last ? first : `${first}-${last}`, indexes });
+  if (indexes.length > 0) close();
   return groups;
 }
 
-const defaultBundleArticles = 1000;
+const defaultBundleArticles = 1500;
 
 export const scriptName = 'search.js';
 
 /** Everything a year's index is made of: its articles' identities and bodies, what results show, and the code. */
-function bundleKey(year: string, indexes: number[], articles: readonly SiteArticle[], views: readonly ArticleView[], pathPrefix: string): string {
-  const hash = createHash('sha1').update(searchCodeVersion()).update(pathPrefix).update(year);
+function bundleKey(name: string, indexes: number[], articles: readonly SiteArticle[], views: readonly ArticleView[], pathPrefix: string): string {
+  const hash = createHash('sha1').update(searchCodeVersion()).update(pathPrefix).update(name);
   for (const index of indexes) {
     const article = articles[index]!;
     const view = views[index]!;

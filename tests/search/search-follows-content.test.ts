@@ -86,28 +86,29 @@ describe('the index follows the content', () => {
       const model = buildSiteModel({ articles: archive.articles, config, pathPrefix: '/', mode: 'build' });
       return writeSearchIndex({ articles: archive.articles, views: model.articles, target, pathPrefix: '/', cacheDir, bundleArticles: 1 });
     };
+    // A bundle a month: the file added is dated 2023-05.
     const first = await write(join(work, 'years-1'));
-    expect(first.bundles.map((bundle) => bundle.year)).toContain('2023');
-    expect(first.bundles.length).toBeGreaterThan(5);
+    expect(first.bundles.length).toBeGreaterThan(10);
     await writeFile(join(contentDir, 'added.txt'), rawArticle('鸊鷉新闻', '鸊鷉選區'));
     const second = await write(join(work, 'years-2'));
-    expect(second.bundles.find((bundle) => bundle.year === '2023')!.articles).toBe(first.bundles.find((bundle) => bundle.year === '2023')!.articles + 1);
+    const count = (manifest: typeof first, name: string) => manifest.bundles.find((bundle) => bundle.name === name)?.articles ?? 0;
+    expect(count(second, '2023-05')).toBe(count(first, '2023-05') + 1);
     const inode = async (dir: string, bundle: string) => (await stat(join(work, dir, 'search', bundle, 'pagefind-entry.json'))).ino;
-    for (const { year } of second.bundles) {
-      if (year === '2023') expect(await inode('years-2', year)).not.toBe(await inode('years-1', year));
-      else expect(await inode('years-2', year), year).toBe(await inode('years-1', year));
+    for (const { name } of second.bundles) {
+      if (name === '2023-05') continue;
+      expect(await inode('years-2', name), name).toBe(await inode('years-1', name));
     }
     // The cache keeps the bundles in use, no more.
     expect((await readdir(join(cacheDir, 'search'))).length).toBe(second.bundles.length);
   });
 
-  test('years are gathered from the oldest until a bundle holds enough articles', () => {
+  test('months are gathered from the oldest until a bundle holds enough articles', () => {
     const views = ['2025-01-02', '2024-05-01', '2024-01-01', '2021-03-04', '2020-01-01', '2020-01-02', '2019-06-01'].map((dayKey) => ({ dayKey }));
     const groups = bundleGroups(views as never, 2);
     expect(groups.map((group) => [group.name, group.indexes.length])).toEqual([
-      ['2019-2020', 3],
-      ['2021-2024', 3],
-      ['2025', 1],
+      ['2019-06--2020-01', 3],
+      ['2021-03--2024-01', 2],
+      ['2024-05--2025-01', 2],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 // The search page's script, bundled by esbuild (see ../search-page-script.ts). It folds and tokenises the
-// query exactly as the index was, loads each year's Pagefind bundle from the manifest and merges them,
+// query exactly as the index was, loads every Pagefind bundle the manifest names and merges them,
 // and shows results with our own snippets. All text from the index goes in as text nodes, never as HTML.
 import { charMap } from '../fold-text.ts';
 import { highlightAll, snippet, type Piece } from '../highlight.ts';
@@ -63,10 +63,10 @@ let shown: PagefindResult[] = [];
 let current: SearchQuery | undefined;
 let runId = 0;
 
-/** The newest year is the primary bundle; every other year is merged into it. */
+/** The newest bundle is the primary one; every other is merged into it. */
 function loadEngine(): Promise<Pagefind> {
   engine ??= (async () => {
-    const manifest = (await (await fetch(new URL('years.json', base))).json()) as SearchManifest;
+    const manifest = (await (await fetch(new URL('bundles.json', base))).json()) as SearchManifest;
     const [first, ...rest] = manifest.bundles;
     if (!first) throw new Error('the search index is empty');
     const pagefind = (await import(new URL(`${first.path}pagefind.js`, base).href)) as Pagefind;
