@@ -18,7 +18,7 @@ export interface SearchIndexOptions {
   pathPrefix: string;
   /** Where each year's index is kept between builds, so an unchanged year is not indexed again. */
   cacheDir?: string;
-  /** About how many articles a bundle holds (see `bundleGroups`). */
+  /** At most how many articles a bundle holds (see `bundleGroups`). */
   bundleArticles?: number;
 }
 
@@ -71,9 +71,10 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
 
 /**
  * Pagefind takes about 0.7 MB of memory per article it indexes, and every bundle the search page loads
- * costs it a request per query word: bundles of about `bundleArticles` articles. From the oldest month,
- * months are gathered into a bundle until it holds that many, so old bundles stay as they are while new
- * articles arrive. Named `2020-06`, or `2014-03--2019-11` for several months; the indexes of the views it holds.
+ * costs it a request per query word: bundles of at most `bundleArticles` articles (unless one month alone
+ * holds more), as few as that allows. From the oldest month, months are gathered into a bundle while it stays
+ * within that, so old bundles stay as they are while new articles arrive. Named `2020-06`, or
+ * `2014-03--2019-11` for several months; the indexes of the views it holds.
  */
 export function bundleGroups(views: readonly ArticleView[], bundleArticles: number): { name: string; indexes: number[] }[] {
   const months = new Map<string, number[]>();
@@ -89,19 +90,20 @@ export function bundleGroups(views: readonly ArticleView[], bundleArticles: numb
   let indexes: number[] = [];
   const close = () => groups.push({ name: first === last ? first : `${first}--${last}`, indexes });
   for (const month of [...months.keys()].sort()) {
-    if (indexes.length === 0) first = month;
-    last = month;
-    indexes.push(...months.get(month)!);
-    if (indexes.length >= bundleArticles) {
+    const items = months.get(month)!;
+    if (indexes.length > 0 && indexes.length + items.length > bundleArticles) {
       close();
       indexes = [];
     }
+    if (indexes.length === 0) first = month;
+    last = month;
+    indexes.push(...items);
   }
   if (indexes.length > 0) close();
   return groups;
 }
 
-const defaultBundleArticles = 1500;
+const defaultBundleArticles = 2000;
 
 export const scriptName = 'search.js';
 

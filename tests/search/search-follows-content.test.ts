@@ -102,14 +102,17 @@ describe('the index follows the content', () => {
     expect((await readdir(join(cacheDir, 'search'))).length).toBe(second.bundles.length);
   });
 
-  test('months are gathered from the oldest until a bundle holds enough articles', () => {
+  test('months are gathered from the oldest while a bundle stays within its size', () => {
     const views = ['2025-01-02', '2024-05-01', '2024-01-01', '2021-03-04', '2020-01-01', '2020-01-02', '2019-06-01'].map((dayKey) => ({ dayKey }));
     const groups = bundleGroups(views as never, 2);
     expect(groups.map((group) => [group.name, group.indexes.length])).toEqual([
-      ['2019-06--2020-01', 3],
+      ['2019-06', 1],
+      ['2020-01', 2],
       ['2021-03--2024-01', 2],
       ['2024-05--2025-01', 2],
     ]);
+    // A month bigger than a bundle is one bundle all the same.
+    expect(bundleGroups(views as never, 1).map((group) => group.indexes.length)).toEqual([1, 2, 1, 1, 1, 1]);
   });
 });
 
