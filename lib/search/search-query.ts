@@ -18,9 +18,21 @@ export function searchQuery(typed: string, map: CharMap): SearchQuery {
     const segmentParts = searchParts(foldText(segment, map));
     if (segmentParts.length === 0) return;
     parts.push(...segmentParts);
-    const tokens = segmentParts.flatMap(partTokens).join(' ');
+    const tokens = segmentParts.flatMap(queryTokens).join(' ');
     // Odd segments were between quotes (an unclosed quote runs to the end); one token needs none.
     terms.push(index % 2 === 1 && tokens.includes(' ') ? `"${tokens}"` : tokens);
   });
-  return { term: terms.join(' '), parts, tokens: [...new Set(parts.flatMap(partTokens))] };
+  return { term: terms.join(' '), parts, tokens: [...new Set(parts.flatMap(queryTokens))] };
+}
+
+/**
+ * The pairs a query asks for: enough to cover every character of a run (香港国安法 → 香港 国安 安法), not all
+ * of them. Each pair costs the page a download per bundle, and an article holding the run holds every pair.
+ */
+function queryTokens(part: SearchPart): string[] {
+  const tokens = partTokens(part);
+  if (!part.cjk || tokens.length <= 2) return tokens;
+  const covering = tokens.filter((_, index) => index % 2 === 0);
+  if ((tokens.length - 1) % 2 === 1) covering.push(tokens.at(-1)!);
+  return covering;
 }
