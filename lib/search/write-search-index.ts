@@ -6,7 +6,7 @@ import { bodyHash, type SiteArticle } from '../archive/archived-article.ts';
 import type { ArticleView } from '../site/article-view.ts';
 import { phaseDone } from '../util/phase-timings.ts';
 import { searchRecord } from './search-record.ts';
-import { searchCodeVersion } from './search-code-version.ts';
+import { indexCodeVersion } from './search-code-version.ts';
 import { writeSearchPageScript } from './search-page-script.ts';
 
 export interface SearchIndexOptions {
@@ -109,7 +109,7 @@ export const scriptName = 'search.js';
 
 /** Everything a year's index is made of: its articles' identities and bodies, what results show, and the code. */
 function bundleKey(name: string, indexes: number[], articles: readonly SiteArticle[], views: readonly ArticleView[], pathPrefix: string): string {
-  const hash = createHash('sha1').update(searchCodeVersion()).update(pathPrefix).update(name);
+  const hash = createHash('sha1').update(indexCodeVersion()).update(pathPrefix).update(name);
   for (const index of indexes) {
     const article = articles[index]!;
     const view = views[index]!;
