@@ -1,4 +1,4 @@
-import type { Article, ArticleData } from '../schema/article.ts';
+import type { Article, ArticleData, SearchText } from '../schema/article.ts';
 import { bodyHash, type BodyStore, type StoredBody } from './body-store.ts';
 
 export { bodyHash };
@@ -15,9 +15,9 @@ export type ArchivedArticle = Article & { readonly bodyHash: string; readonly st
 /** What the site accepts: an archived article, or a plain one whose body is hashed when needed. */
 export type SiteArticle = Article & { readonly bodyHash?: string; readonly stored?: BodyLocation };
 
-/** An article whose body is read from the store only when something shows it. */
-export function storedArticle(data: ArticleData, body: StoredBody, store: BodyStore): ArchivedArticle {
-  return {
+/** An article whose body (and search text) is read from the store only when something shows or indexes it. */
+export function storedArticle(data: ArticleData, body: StoredBody, store: BodyStore, search?: StoredBody): ArchivedArticle {
+  const article: ArchivedArticle = {
     data,
     bodyHash: body.hash,
     stored: { cacheDir: store.cacheDir, body },
@@ -25,6 +25,8 @@ export function storedArticle(data: ArticleData, body: StoredBody, store: BodySt
       return store.read(body);
     },
   };
+  if (!search) return article;
+  return Object.defineProperty(article, 'search', { enumerable: true, get: () => JSON.parse(store.read(search)) as SearchText });
 }
 
 export function inMemoryArticle(article: Article): ArchivedArticle {

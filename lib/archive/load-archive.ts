@@ -39,7 +39,7 @@ export interface Archive {
 
 export interface LoadArchiveOptions {
   contentDir: string;
-  config: Pick<SiteConfig, 'sources' | 'language' | 'maxFileBytes'>;
+  config: Pick<SiteConfig, 'sources' | 'language' | 'maxFileBytes'> & Partial<Pick<SiteConfig, 'search'>>;
   /** Where parsed articles are kept between builds, keyed by file content; none: parse everything. */
   cacheDir?: string;
   workers?: number;
@@ -55,7 +55,7 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
   phaseDone('start loading');
   const scan = await scanContent(contentDir);
   phaseDone('scan content');
-  const options: ArticleOptions = { sources: config.sources, language: config.language, maxFileBytes: config.maxFileBytes };
+  const options: ArticleOptions = { sources: config.sources, language: config.language, maxFileBytes: config.maxFileBytes, search: config.search === true };
   const version = `${pipelineVersion()}:${JSON.stringify(options)}`;
   const stored = cacheDir ? await cachedParses(cacheDir, version) : undefined;
   const cached = stored?.cache ?? { entries: new Map<string, CachedParse>(), stamps: new Map<string, FileStamp>() };
@@ -151,7 +151,7 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
   if (stored && (writer || misses.length === 0)) {
     const fresh = await parseArticles<CachedParse>(misses.length, sourceAt, options, {
       ...parse,
-      keep: (result) => (result.ok ? { ok: true, data: result.value.data, body: writer!.add(result.value.html) } : result),
+      keep: (result) => (result.ok ? storedParse(result.value, writer!) : result),
     });
     writer?.close();
     phaseDone('parse');
@@ -254,23 +254,39 @@ async function keepInStore(
     if (!entry.ok) return entry;
     const reused = before.get(file);
     // A cached parse is keyed by content alone: the same bytes under another name are that file's article.
-    const article = reused?.entry === entry ? reused.article : storedArticle({ ...entry.data, file }, entry.body, store);
+    const article = reused?.entry === entry ? reused.article : storedArticle({ ...entry.data, file }, entry.body, store, entry.search);
     articles.set(file, { entry, article });
     return { ok: true, value: article };
   };
   return { articleOf, notes };
 }
 
+/** A parsed article's body, and its search text when it has one, go to the store; the entry says where. */
+function storedParse(article: Article, writer: BodyWriter): CachedParse {
+  const body = writer.add(article.html);
+  return article.search ? { ok: true, data: article.data, body, search: writer.add(JSON.stringify(article.search)) } : { ok: true, data: article.data, body };
+}
+
 function compacted(store: BodyStore, entries: Map<string, CachedParse>): Map<string, CachedParse> {
   const bodies = new Map<string, StoredBody>();
-  for (const [key, entry] of entries) if (entry.ok) bodies.set(key, entry.body);
+  for (const [key, entry] of entries) {
+    if (!entry.ok) continue;
+    bodies.set(key, entry.body);
+    if (entry.search) bodies.set(`${key} search`, entry.search);
+  }
   const moved = store.compact(bodies);
   if (moved === bodies) return entries;
-  return new Map([...entries].map(([key, entry]) => [key, entry.ok ? { ...entry, body: moved.get(key)! } : entry]));
+  return new Map(
+    [...entries].map(([key, entry]) => [key, entry.ok ? { ...entry, body: moved.get(key)!, ...(entry.search ? { search: moved.get(`${key} search`)! } : {}) } : entry]),
+  );
 }
 
 function* bodiesOf(entries: Map<string, CachedParse>): Iterable<StoredBody> {
-  for (const entry of entries.values()) if (entry.ok) yield entry.body;
+  for (const entry of entries.values()) {
+    if (!entry.ok) continue;
+    yield entry.body;
+    if (entry.search) yield entry.search;
+  }
 }
 
 interface Stored {

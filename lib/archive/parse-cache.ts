@@ -9,9 +9,9 @@ import { makeFolders } from '../util/make-folders.ts';
 
 /**
  * What a file's bytes became last time, cached by content so a renamed or touched file is not parsed again:
- * the article's data with where its body is stored, or why the file was rejected.
+ * the article's data with where its body (and its search text, as JSON) is stored, or why the file was rejected.
  */
-export type CachedParse = { ok: true; data: ArticleData; body: StoredBody } | { ok: false; reason: string };
+export type CachedParse = { ok: true; data: ArticleData; body: StoredBody; search?: StoredBody } | { ok: false; reason: string };
 
 /** A file as last seen: when its size and times are unchanged, its content key is reused without reading it. */
 export interface FileStamp {

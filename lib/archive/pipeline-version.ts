@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 const lib = dirname(dirname(fileURLToPath(import.meta.url)));
 // Everything that decides what a raw file becomes: our own code and the libraries that parse and sanitize.
 const engineFolders = ['read', 'clean', 'article', 'schema'];
-const enginePackages = ['rehype-parse', 'rehype-sanitize', 'hast-util-sanitize', 'rehype-stringify', 'franc-min', 'entities', 'yaml', 'zod', 'iconv-lite'];
+// Of search, only what makes an article's search text: the search page's code does not change a parse.
+const engineFiles = ['search/article-search-text.ts', 'search/fold-text.ts', 'search/search-tokens.ts', 'search/t2s-pairs.ts'];
+const enginePackages = ['rehype-parse', 'rehype-sanitize', 'hast-util-sanitize', 'rehype-stringify', 'franc-min', 'entities', 'yaml', 'zod', 'iconv-lite', 'opencc-js'];
 
 let memo: string | undefined;
 
@@ -18,6 +20,7 @@ export function pipelineVersion(): string {
     const files = readdirSync(join(lib, folder), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).sort();
     for (const file of files) hash.update(file).update(readFileSync(join(lib, folder, file)));
   }
+  for (const file of engineFiles) hash.update(file).update(readFileSync(join(lib, file)));
   for (const name of enginePackages) {
     // Many of these packages export no `./package.json`; npm installs them flat beside the project.
     const manifest = JSON.parse(readFileSync(join(dirname(lib), 'node_modules', name, 'package.json'), 'utf8')) as { version: string };

@@ -10,6 +10,7 @@ import { detectLanguage } from './detect-language.ts';
 import { readingMinutes } from './reading-time.ts';
 import { sourceName } from './source-name.ts';
 import { summaryOpensBody } from './summary-opens-body.ts';
+import { articleSearchText } from '../search/article-search-text.ts';
 
 export interface ArticleSource {
   /** Path relative to the content folder, with forward slashes. */
@@ -17,7 +18,7 @@ export interface ArticleSource {
   bytes: Uint8Array;
 }
 
-export type ArticleOptions = Pick<SiteConfig, 'sources' | 'language' | 'maxFileBytes'>;
+export type ArticleOptions = Pick<SiteConfig, 'sources' | 'language' | 'maxFileBytes'> & Partial<Pick<SiteConfig, 'search'>>;
 
 /** One raw file in, one validated article out, or the reason it cannot be one (a line per problem). */
 export function buildArticle(source: ArticleSource, options: ArticleOptions): Result<Article> {
@@ -62,6 +63,7 @@ function assemble(source: ArticleSource, options: ArticleOptions): Result<Articl
       tags,
     },
     html: cleaned.html,
+    ...(options.search ? { search: articleSearchText(title, cleaned.text) } : {}),
   };
   const parsed = articleSchema.safeParse(candidate);
   if (!parsed.success) return fail(formatIssues(parsed.error).join('\n'));

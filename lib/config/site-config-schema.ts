@@ -29,6 +29,8 @@ export const siteConfigSchema = z.strictObject({
   sources: z.record(z.string(), z.string().min(1)).default({}),
   /** Article files larger than this are rejected. */
   maxFileBytes: z.number().int().min(1024).default(5 * 1024 * 1024),
+  /** Full-text search: a search page, a search box on every page, and an index of every article. */
+  search: z.boolean().default(true),
 });
 
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;

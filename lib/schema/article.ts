@@ -27,9 +27,23 @@ export const articleDataSchema = z.object({
 
 export type ArticleData = z.infer<typeof articleDataSchema>;
 
+/** What search needs of an article, worked out once when it is parsed (see lib/search/article-search-text.ts). */
+export const searchTextSchema = z.object({
+  /** The title, folded and tokenised. */
+  title: z.string(),
+  /** The body's text, folded and tokenised. */
+  body: z.string(),
+  /** The start of the body's text as written, for the snippets in results. */
+  text: z.string(),
+});
+
+export type SearchText = z.infer<typeof searchTextSchema>;
+
 export const articleSchema = z.object({
   data: articleDataSchema,
   html: z.string().min(1, 'is empty once cleaned'),
+  /** Only when the site has search. */
+  search: searchTextSchema.optional(),
 });
 
 export type Article = z.infer<typeof articleSchema>;

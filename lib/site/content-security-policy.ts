@@ -3,15 +3,25 @@
  * styles of their own; in serve mode the dev server's reload client (a same-origin module) and its
  * WebSocket are let through.
  */
-export function contentSecurityPolicy(mode: 'build' | 'serve'): string {
+export function contentSecurityPolicy(mode: 'build' | 'serve', page: PolicyFor = {}): string {
   const directives = [
     "default-src 'none'",
     'img-src https: http: data:',
     'media-src https: http:',
     "style-src 'self'",
     "base-uri 'none'",
-    "form-action 'none'",
+    // The header's search box is a plain GET form to the site's own search page.
+    page.search ? "form-action 'self'" : "form-action 'none'",
   ];
-  if (mode === 'serve') directives.push("script-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*");
+  // Pagefind's WebAssembly needs 'wasm-unsafe-eval'; its index and worker are fetched from the site.
+  if (page.searchPage) directives.push("script-src 'self' 'wasm-unsafe-eval'", `connect-src 'self'${mode === 'serve' ? ' ws://localhost:* ws://127.0.0.1:*' : ''}`);
+  else if (mode === 'serve') directives.push("script-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*");
   return directives.join('; ');
+}
+
+export interface PolicyFor {
+  /** The site has search: every page's header holds its form. */
+  search?: boolean;
+  /** The search page itself, the one page that runs a script of ours. */
+  searchPage?: boolean;
 }

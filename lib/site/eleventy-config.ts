@@ -21,6 +21,9 @@ export interface EleventySiteOptions {
   leaveOut?: string[];
 }
 
+/** The search page's template, left out of a site without search. */
+export const searchPageTemplate = 'search.njk';
+
 /**
  * The archive reaches Eleventy as one global data object, never as templates: nothing from an article file
  * enters the data cascade, and its text is only ever output through autoescaping variables.
@@ -31,6 +34,7 @@ export function configureEleventy(eleventyConfig: EleventyConfig, { model, pages
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
   // Passthrough and ignored paths are read relative to the working directory.
   if (leaveOut) for (const template of leaveOut) eleventyConfig.ignores.add(relative(process.cwd(), join(templatesDir, template)));
+  if (!model.meta.search) eleventyConfig.ignores.add(relative(process.cwd(), join(templatesDir, searchPageTemplate)));
   else eleventyConfig.addPassthroughCopy({ [relative(process.cwd(), `${templatesDir}/assets`) || '.']: 'assets' });
   eleventyConfig.addPlugin(nunjucksCompileCache);
   eleventyConfig.addPlugin(HtmlBasePlugin);

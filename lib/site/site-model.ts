@@ -90,6 +90,10 @@ export interface SiteMeta {
   feedAtom: string;
   feedJson: string;
   csp: string;
+  /** The search page's policy (it runs the search script); empty without search. */
+  searchCsp: string;
+  /** Whether the site has search: a search page, and a search box in every page's header. */
+  search: boolean;
   mode: 'build' | 'serve';
 }
 
@@ -304,7 +308,9 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
       homeUrl: absolute('/'),
       feedAtom: '/feed.xml',
       feedJson: '/feed.json',
-      csp: contentSecurityPolicy(mode),
+      csp: contentSecurityPolicy(mode, { search: config.search }),
+      searchCsp: config.search ? contentSecurityPolicy(mode, { search: true, searchPage: true }) : '',
+      search: config.search,
       mode,
     },
     ui,

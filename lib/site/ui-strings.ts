@@ -26,6 +26,18 @@ export interface UiStrings {
   notFoundText: string;
   empty: string;
   by: string;
+  search: string;
+  searchLabel: string;
+  searchButton: string;
+  searchSource: string;
+  searchYear: string;
+  searchLanguage: string;
+  searchSort: string;
+  searchRelevance: string;
+  searchNewest: string;
+  searchNeedsScript: string;
+  /** What the search page's script shows; `{n}` and `{query}` are filled in there. */
+  searchScript: { results: string; noResults: string; otherScript: string; fewerWords: string; more: string; all: string; failed: string };
 }
 
 const zh: UiStrings = {
@@ -55,6 +67,25 @@ const zh: UiStrings = {
   notFoundText: '这个地址没有页面。它可能已被移除，或者链接有误。',
   empty: '还没有文章。',
   by: '作者',
+  search: '搜索',
+  searchLabel: '搜索文章',
+  searchButton: '搜索',
+  searchSource: '来源',
+  searchYear: '年份',
+  searchLanguage: '语言',
+  searchSort: '排序',
+  searchRelevance: '相关度',
+  searchNewest: '最新优先',
+  searchNeedsScript: '搜索结果需要 JavaScript。',
+  searchScript: {
+    results: '找到 {n} 篇文章',
+    noResults: '没有找到与“{query}”相关的文章。',
+    otherScript: '试试 {query}',
+    fewerWords: '只搜 {query}',
+    more: '更多结果',
+    all: '全部',
+    failed: '搜索出错了，请重新加载页面。',
+  },
 };
 
 const en: UiStrings = {
@@ -84,6 +115,25 @@ const en: UiStrings = {
   notFoundText: 'There is no page at this address. It may have been removed, or the link is wrong.',
   empty: 'No articles yet.',
   by: 'By',
+  search: 'Search',
+  searchLabel: 'Search the articles',
+  searchButton: 'Search',
+  searchSource: 'Source',
+  searchYear: 'Year',
+  searchLanguage: 'Language',
+  searchSort: 'Order',
+  searchRelevance: 'Relevance',
+  searchNewest: 'Newest first',
+  searchNeedsScript: 'Search results need JavaScript.',
+  searchScript: {
+    results: '{n} articles found',
+    noResults: 'No articles found for “{query}”.',
+    otherScript: 'Try {query}',
+    fewerWords: 'Search only {query}',
+    more: 'More results',
+    all: 'All',
+    failed: 'Search failed; please reload the page.',
+  },
 };
 
 export function uiStrings(language: string): UiStrings {

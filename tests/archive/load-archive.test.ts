@@ -128,7 +128,7 @@ describe('the parse cache', () => {
     const after = await loadArchive({ contentDir: content, config, cacheDir });
     expect(after.report.built).toEqual(['bbc-02.txt', 'dw-27.txt']);
     const { pipelineVersion } = await import('../../lib/archive/pipeline-version.ts');
-    const version = `${pipelineVersion()}:${JSON.stringify({ sources: config.sources, language: config.language, maxFileBytes: config.maxFileBytes })}`;
+    const version = `${pipelineVersion()}:${JSON.stringify({ sources: config.sources, language: config.language, maxFileBytes: config.maxFileBytes, search: config.search === true })}`;
     expect((await readParseCache(cacheDir, version)).cache.entries.size).toBe(2);
   });
 

@@ -108,6 +108,9 @@ export async function spyContext(browser: Browser, findings: Finding[]): Promise
   return context;
 }
 
+/** Fires every event on every element of the page as it is now (after a script has filled it in, say). */
+export const fireEverythingOn = async (page: Page): Promise<number> => (await page.evaluate(inPage(fireEverything))) as number;
+
 /** Loads `url`, fires every event on every element, and records dialogs and page errors mentioning the spy. */
 export async function exercisePage(page: Page, url: string, findings: Finding[], status = 200): Promise<number> {
   const response = await page.goto(url, { waitUntil: 'load' });

@@ -103,3 +103,44 @@ export function headProblems(tree: Root, expectedPolicy: string): string[] {
   if (selectAll('script', tree).length > 0) problems.push('has <script> elements');
   return problems;
 }
+
+/**
+ * The tree without the search parts we write ourselves, each taken out only where it belongs and in
+ * exactly the shape our templates give it: the header's GET form to `<prefix>search/`, and on the search
+ * page its form, controls, "more" button, `<noscript>` note and the one module script. Whatever else is
+ * on the page (and anything shaped even slightly differently) is left for the checks to judge.
+ */
+export function withoutOwnSearch(tree: Root, prefix: string): Root {
+  const action = `${prefix}search/`;
+  const isOwnForm = (node: Element, className: string) =>
+    node.tagName === 'form' &&
+    sameProperties(node, { className: [className], role: 'search', action, method: 'get', ...(className === 'search-form' ? { id: 'search-form' } : {}) });
+  const ownControl = (node: Element): boolean => {
+    if (node.tagName === 'input') return sameProperties(node, { id: node.properties.id === 'site-search-q' ? 'site-search-q' : 'search-q', name: 'q', type: 'search', autoComplete: ['off'], ...(node.properties.id === 'site-search-q' ? { placeholder: node.properties.placeholder } : { spellCheck: 'false' }) });
+    if (node.tagName === 'button') return sameProperties(node, { type: 'submit' });
+    if (node.tagName === 'select') return /^search-(source|year|language|sort)$/.test(String(node.properties.id)) && Object.keys(node.properties).length === 1;
+    return node.tagName !== 'script' && forbiddenElements.has(node.tagName) === false;
+  };
+  const remove = (parent: Root | Element, test: (node: Element) => boolean) => {
+    parent.children = parent.children.filter((child) => child.type !== 'element' || !test(child));
+  };
+  const header = select('header.site-header', tree);
+  if (header) remove(header, (node) => isOwnForm(node, 'site-search') && everyDescendant(node, ownControl));
+  const search = select('main > div#search', tree);
+  if (search) {
+    remove(search, (node) => isOwnForm(node, 'search-form') && everyDescendant(node, ownControl));
+    remove(search, (node) => node.tagName === 'noscript' && Object.keys(node.properties).length === 0);
+    for (const paragraph of selectAll('p', search)) remove(paragraph, (node) => node.tagName === 'button' && sameProperties(node, { id: 'search-more', className: ['search-more'], type: 'button', hidden: true }));
+    const main = select('main', tree)!;
+    remove(main, (node) => node.tagName === 'script' && sameProperties(node, { type: 'module', src: `${prefix}search/search.js` }) && node.children.length === 0);
+  }
+  return tree;
+}
+
+function sameProperties(node: Element, expected: Record<string, unknown>): boolean {
+  return JSON.stringify(Object.entries(node.properties).sort()) === JSON.stringify(Object.entries(expected).sort());
+}
+
+function everyDescendant(node: Element, test: (node: Element) => boolean): boolean {
+  return node.children.every((child) => child.type !== 'element' || (test(child) && everyDescendant(child, test)));
+}

@@ -10,9 +10,9 @@ import { contentSecurityPolicy } from '../../lib/site/content-security-policy.ts
 import { xmlSafe } from '../../lib/site/xml-safe.ts';
 import type { Article } from '../../lib/schema/article.ts';
 import { listFiles, serveStatic } from '../site/site-files.ts';
-import { chromiumLaunchOptions, exercisePage, spyContext, watchPage, withoutPolicy, type Finding } from './browser-spy.ts';
+import { chromiumLaunchOptions, exercisePage, fireEverythingOn, spyContext, watchPage, withoutPolicy, type Finding } from './browser-spy.ts';
 import { buildHostileSite, hostileConfig, hostilePrefix, type HostileSite } from './hostile-archive.ts';
-import { headProblems, parsePage, scriptSurfaceProblems } from './page-checks.ts';
+import { headProblems, parsePage, scriptSurfaceProblems, withoutOwnSearch } from './page-checks.ts';
 import { bodyPayloads, fieldPayloads, payloadClasses, templateMarker } from './xss-payloads.ts';
 
 const tabs = 8;
@@ -80,15 +80,15 @@ describe('the hostile archive', () => {
 });
 
 describe('every built page, read from its HTML', () => {
-  test('starts its <head> with the CSP <meta>, sets no-referrer, and has no script of its own', () => {
-    const policy = contentSecurityPolicy('build');
-    const problems = [...pages].flatMap(([path, html]) => headProblems(parsePage(html), policy).map((problem) => `${path}: ${problem}`));
+  test('starts its <head> with the CSP <meta>, sets no-referrer, and has no script of its own (the search page: its one script)', () => {
+    const policy = (path: string) => contentSecurityPolicy('build', { search: true, searchPage: path === '/search/' });
+    const problems = [...pages].flatMap(([path, html]) => headProblems(withoutOwnSearch(parsePage(html), hostilePrefix), policy(path)).map((problem) => `${path}: ${problem}`));
     expect(problems).toEqual([]);
   });
 
   test('has no event handler, unsafe URL or srcset candidate, script-capable or form element, un-prefixed id, or leaked style sheet', () => {
     const problems = [...pages].flatMap(([path, html]) =>
-      scriptSurfaceProblems(parsePage(html), new URL(`${hostilePrefix}${path.slice(1)}`, 'https://example.org').href).map((problem) => `${path}: ${problem}`),
+      scriptSurfaceProblems(withoutOwnSearch(parsePage(html), hostilePrefix), new URL(`${hostilePrefix}${path.slice(1)}`, 'https://example.org').href).map((problem) => `${path}: ${problem}`),
     );
     expect(problems).toEqual([]);
   });
@@ -224,6 +224,36 @@ describe('in headless Chromium, with every event fired on every element', () => 
     const { findings, elements, visited } = await visitAll(true);
     expect(visited).toBe(htmlFiles.length + hostileMisses.length);
     expect(elements).toBeGreaterThan(visited * 50);
+    expect(findings).toEqual([]);
+  }, sweepTimeout);
+
+  test('search results show hostile titles and bodies as text in titles and snippets, and run nothing', async () => {
+    const findings: Finding[] = [];
+    const context = await spyContext(browser, findings);
+    const page = await context.newPage();
+    watchPage(page, findings);
+    // Pagefind collapses runs of white space in what it stores.
+    const spaced = (text: string) => text.replace(/[\s\u0001]+/gu, ' ').trim();
+    const titles = new Set(site.archive.articles.map((article) => spaced(xmlSafe(article.data.title))));
+    let shown = 0;
+    for (const query of ['payload', 'onerror', 'script', 'xss', templateMarker]) {
+      await page.goto(`${server.origin}${hostilePrefix}search/?q=${encodeURIComponent(query)}`);
+      await page.waitForFunction((typed) => document.getElementById('search')?.dataset.searched === typed, query, { timeout: 20_000 });
+      while (await page.isVisible('#search-more')) {
+        const before = await page.locator('.search-result').count();
+        await page.click('#search-more');
+        await page.waitForFunction((count) => document.querySelectorAll('.search-result').length > count, before);
+      }
+      const results = await page.$$eval('.search-result', (items) => items.map((item) => ({ title: item.querySelector('h2')!.textContent!, snippet: item.querySelector('.search-snippet')!.innerHTML })));
+      expect(results.length, query).toBeGreaterThan(0);
+      for (const result of results) expect(titles.has(spaced(result.title)), JSON.stringify(result.title)).toBe(true);
+      // What the script put in: text, <mark> and nothing else.
+      for (const result of results) expect(result.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/<[a-z!/]/i);
+      shown += results.length;
+      await fireEverythingOn(page);
+    }
+    expect(shown).toBeGreaterThan(bodyPayloads.length);
+    await context.close();
     expect(findings).toEqual([]);
   }, sweepTimeout);
 

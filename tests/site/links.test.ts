@@ -38,7 +38,7 @@ async function brokenLinks(dir: string, prefix: string, origin: string): Promise
       for (const element of selectAll('[href], [src]', fromHtml(text))) {
         for (const value of [element.properties.href, element.properties.src]) if (typeof value === 'string') urls.push(value);
       }
-    } else if (file.endsWith('.json')) {
+    } else if (file.endsWith('.json') && !file.startsWith('search/')) {
       const feed = JSON.parse(text);
       urls.push(feed.home_page_url, feed.feed_url, ...feed.items.map((item: { url: string }) => item.url));
     } else if (file.endsWith('.xml')) {

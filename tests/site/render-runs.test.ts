@@ -16,7 +16,7 @@ const work = await mkdtemp(join(tmpdir(), 'render-runs-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 test('the single-page templates are the ones not paginated over the pages to render', async () => {
-  expect(await singlePageTemplates(defaultTemplatesDir)).toEqual(['404.njk', 'robots.njk', 'sitemap.njk', 'sources.njk']);
+  expect(await singlePageTemplates(defaultTemplatesDir)).toEqual(['404.njk', 'robots.njk', 'search.njk', 'sitemap.njk', 'sources.njk']);
 });
 
 test.each([
@@ -69,8 +69,8 @@ test('the second thread renders stored articles exactly as the main thread does'
   await helper.close();
   expect(helper.stoppedBy).toBeUndefined();
   expect([...files.keys()]).toEqual([0]);
-  // The marker is the build's, written after rendering.
-  const expected = (await listFiles(whole)).filter((file) => file !== outputMarkerName);
+  // The marker and the search index are the build's, written after rendering, never by a render thread.
+  const expected = (await listFiles(whole)).filter((file) => file !== outputMarkerName && (!file.startsWith('search/') || file === 'search/index.html'));
   expect(await listFiles(target)).toEqual(expected);
   expect(files.get(0)!.sort()).toEqual(expected.filter((file) => !file.startsWith('assets/')));
   expect(written).toBeGreaterThan(archive.articles.length);

@@ -33,6 +33,7 @@ const types: Record<string, string> = {
   '.xml': 'application/xml; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
 };
 
 /** A static server for a built site on 127.0.0.1, under `prefix` (`/` or `/archive/`), with 404.html for misses. */

@@ -115,13 +115,13 @@ describe('pages counted from the oldest', () => {
     // What one article costs: its page and the previous newest one's (its newer link), its day, month and year,
     // the home page, its source's newest page, the new page 9 and page 8 (now linking to page 9), the newest
     // page of the previous newest article's source (which lists that article), and the feeds; besides those,
-    // only the sources index and the 404 page, which are always rendered.
+    // only the sources index, the 404 page and the search page, which are always rendered.
     const urls = (pages: { url: string }[]) => pages.map((page) => page.url);
     const { articles, days, months, years, homePages, sourcePages } = planned.render;
     expect(urls(articles)).toEqual([model.articles[0]!.url, model.articles[1]!.url]);
     expect([...urls(days), ...urls(months), ...urls(years), ...urls(homePages)]).toEqual(['/2020/06/30/', '/2020/06/', '/2020/', '/']);
     const previousSource = model.articles[1]!.sourceUrl;
     expect(urls(sourcePages)).toEqual([source.source.url, `${source.source.url}page/9/`, `${source.source.url}page/8/`, previousSource]);
-    expect(added.rendered).toBe(articles.length + days.length + months.length + years.length + homePages.length + sourcePages.length + 2);
+    expect(added.rendered).toBe(articles.length + days.length + months.length + years.length + homePages.length + sourcePages.length + 3);
   });
 });

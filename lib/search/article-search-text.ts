@@ -1,0 +1,44 @@
+import type { SearchText } from '../schema/article.ts';
+import { charMap, foldText, type CharMap } from './fold-text.ts';
+import { searchTokens } from './search-tokens.ts';
+import { t2sPairs } from './t2s-pairs.ts';
+
+/**
+ * How much of an article search keeps. Every result shown loads its record, so records must stay small
+ * (a query transfers at most 300 KB): the index holds the tokens of the first `indexedChars` characters
+ * of the body, and snippets are cut from the same characters as written, so whatever is found can be shown.
+ */
+export const indexedChars = 5000;
+
+let map: CharMap | undefined;
+export const searchCharMap = (): CharMap => (map ??= charMap(t2sPairs()));
+
+/** An article's title and body text as search indexes and shows them. */
+export function articleSearchText(title: string, text: string): SearchText {
+  const fold = searchCharMap();
+  return {
+    title: searchTokens(foldText(title, fold)),
+    body: onceEachPair(searchTokens(foldText(cutAt(text, indexedChars), fold))),
+    text: cutAt(text, indexedChars),
+  };
+}
+
+/**
+ * Pairs of CJK characters (spelt in digits) only at their first occurrence: Pagefind's time and memory go
+ * with every occurrence it indexes, and a pair's later ones add little but ranking weight. Words stay in
+ * order, for phrases.
+ */
+function onceEachPair(tokens: string): string {
+  const seen = new Set<string>();
+  return tokens
+    .split(' ')
+    .filter((token) => !/^\d{6}(\d{6})?$/.test(token) || (!seen.has(token) && seen.add(token) !== undefined))
+    .join(' ');
+}
+
+/** At most `max` UTF-16 units, never splitting a surrogate pair. */
+function cutAt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[max - 1]!) ? max - 1 : max;
+  return text.slice(0, end);
+}

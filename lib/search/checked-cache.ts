@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { copyFile, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * Search bundles and the page script are kept in the cache with the SHA-256 of every file beside them
+ * (`<name>.sums`), and taken out only when each file still matches: a damaged cache never reaches a
+ * published index, it only costs indexing that bundle again.
+ */
+export type CheckedRead = 'copied' | 'missing' | 'damaged';
+
+const sumsOf = (path: string) => `${path}.sums`;
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('base64url');
+
+/** Every file under `dir`, relative, sorted; undefined when there is no such folder. */
+async function filesUnder(dir: string): Promise<string[] | undefined> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1)).sort();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records the checksums of `path` (a folder's files, or one file) once it is complete in the cache. */
+export async function sealInCache(path: string, kind: 'folder' | 'file'): Promise<void> {
+  const sums: Record<string, string> = {};
+  if (kind === 'file') sums[''] = sha256(await readFile(path));
+  else for (const file of (await filesUnder(path)) ?? []) sums[file] = sha256(await readFile(join(path, file)));
+  const temporary = `${sumsOf(path)}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(sums));
+  await rename(temporary, sumsOf(path));
+}
+
+async function readSums(path: string): Promise<Record<string, string> | undefined> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(sumsOf(path), 'utf8'));
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, string>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cached folder `from` into `to` (replacing it) as hard links, when every file is as sealed. */
+export async function copyFolderChecked(from: string, to: string): Promise<CheckedRead> {
+  const files = await filesUnder(from);
+  const sums = await readSums(from);
+  if (files === undefined && sums === undefined) return 'missing';
+  if (files === undefined || sums === undefined) return 'damaged';
+  const sealed = Object.keys(sums).sort();
+  if (sealed.length !== files.length || sealed.some((file, index) => file !== files[index])) return 'damaged';
+  for (const file of files) if (sha256(await readFile(join(from, file))) !== sums[file]) return 'damaged';
+  await rm(to, { recursive: true, force: true });
+  await mkdir(to, { recursive: true });
+  for (const folder of new Set(files.map((file) => join(to, file, '..')))) await mkdir(folder, { recursive: true });
+  await Promise.all(files.map((file) => link(join(from, file), join(to, file)).catch(() => copyFile(join(from, file), join(to, file)))));
+  return 'copied';
+}
+
+/** The cached file `from` to `to`, when it is as sealed. */
+export async function copyFileChecked(from: string, to: string): Promise<CheckedRead> {
+  const sums = await readSums(from);
+  const bytes = await readFile(from).catch(() => undefined);
+  if (bytes === undefined && sums === undefined) return 'missing';
+  if (bytes === undefined || sums?.[''] !== sha256(bytes)) return 'damaged';
+  await writeFile(to, bytes);
+  return 'copied';
+}
