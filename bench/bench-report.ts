@@ -1,5 +1,6 @@
 import type { TimedRun } from './timed-process.ts';
 import type { ServeResult } from './serve-latency.ts';
+import type { QueryCost } from './search-query-cost.ts';
 
 export interface SizeResult {
   size: number;
@@ -15,6 +16,12 @@ export interface SizeResult {
    * raw files on every core, and bare Eleventy writing one page per article, a process per core.
    */
   floor?: { rehype: number[]; eleventy: number[] };
+  /**
+   * With search: our cold build and one new file, and the peer a Hugo user has (Hugo, then stock
+   * pagefind_extended over its article pages; `hugoPagefind` is their sum and the larger peak), and at 10k
+   * the cost of queries on our site.
+   */
+  search?: { cold: TimedRun[]; addOne: TimedRun[]; hugoPagefind: TimedRun[]; pagefind: TimedRun[]; queries?: QueryCost[] };
 }
 
 export interface BenchResult {
@@ -46,6 +53,38 @@ export interface Target {
   name: string;
   measured: string;
   pass: boolean | undefined;
+}
+
+export interface SearchSummary {
+  size: number;
+  oursCold: number;
+  oursAddOne: number;
+  /** Hugo + Pagefind, seconds; NaN where the peer was not run. */
+  peer: number;
+  pagefind: number;
+  coldRatio: number;
+  addOneRatio: number;
+  oursPeakMiB: number;
+  peerPeakMiB: number;
+}
+
+export function summarizeSearch(result: SizeResult): SearchSummary | undefined {
+  const search = result.search;
+  if (!search) return undefined;
+  const peer = search.hugoPagefind.length > 0 ? seconds(search.hugoPagefind) : Number.NaN;
+  const oursCold = seconds(search.cold);
+  const oursAddOne = seconds(search.addOne);
+  return {
+    size: result.size,
+    oursCold,
+    oursAddOne,
+    peer,
+    pagefind: search.pagefind.length > 0 ? seconds(search.pagefind) : Number.NaN,
+    coldRatio: oursCold / peer,
+    addOneRatio: oursAddOne / peer,
+    oursPeakMiB: peakMiB([...search.cold, ...search.addOne]),
+    peerPeakMiB: search.pagefind.length > 0 ? peakMiB(search.pagefind) : Number.NaN,
+  };
 }
 
 export function median(values: readonly number[]): number {
@@ -105,6 +144,37 @@ export function targets(result: BenchResult): Target[] {
       pass: tenK ? tenK.oursPeakMiB < tenK.hugoPeakMiB : undefined,
     },
     { name: '50k max RSS < 2 GiB', measured: fiftyK ? `${Math.round(fiftyK.oursPeakMiB)} MiB` : 'not measured', pass: fiftyK ? fiftyK.oursPeakMiB < 2048 : undefined },
+    ...searchTargets(result),
+  ];
+}
+
+function searchTargets(result: BenchResult): Target[] {
+  const at = (size: number) => {
+    const found = result.sizes.find((item) => item.size === size);
+    return found ? summarizeSearch(found) : undefined;
+  };
+  const tenK = at(10_000);
+  const fiftyK = at(50_000);
+  const queries = result.sizes.find((item) => item.size === 10_000)?.search?.queries ?? [];
+  const slowest = Math.max(...queries.map((cost) => cost.ms));
+  // The first query also fetches the page's and Pagefind's code, once: the target is each query's own transfer.
+  const heaviest = Math.max(...queries.filter((cost) => !cost.first).map((cost) => cost.bytes));
+  const ratio = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? 'not measured' : `${fixed(value)}×`);
+  return [
+    { name: '10k cold with search ≤ 0.5× Hugo + Pagefind', measured: ratio(tenK?.coldRatio), pass: tenK && Number.isFinite(tenK.coldRatio) ? tenK.coldRatio <= 0.5 : undefined },
+    { name: '10k +1 file with search ≤ 0.1× Hugo + Pagefind', measured: ratio(tenK?.addOneRatio), pass: tenK && Number.isFinite(tenK.addOneRatio) ? tenK.addOneRatio <= 0.1 : undefined },
+    { name: '10k with search peak memory ≤ 2 GiB', measured: tenK ? `${Math.round(tenK.oursPeakMiB)} MiB` : 'not measured', pass: tenK ? tenK.oursPeakMiB <= 2048 : undefined },
+    { name: '50k with search peak memory ≤ 2 GiB', measured: fiftyK ? `${Math.round(fiftyK.oursPeakMiB)} MiB` : 'not measured', pass: fiftyK ? fiftyK.oursPeakMiB <= 2048 : undefined },
+    {
+      name: '10k query shows results ≤ 300 ms',
+      measured: queries.length > 0 ? `slowest ${slowest} ms of ${queries.length}` : 'not measured',
+      pass: queries.length > 0 ? slowest <= 300 : undefined,
+    },
+    {
+      name: '10k query transfers ≤ 300 KB',
+      measured: queries.length > 1 ? `heaviest ${Math.round(heaviest / 1024)} KB (first, with the code: ${Math.round((queries[0]?.bytes ?? 0) / 1024)} KB)` : 'not measured',
+      pass: queries.length > 1 ? heaviest <= 300 * 1024 : undefined,
+    },
   ];
 }
 
@@ -151,6 +221,17 @@ export function formatReport(result: BenchResult): string {
       ];
     }),
   );
+  const searchRows = result.sizes.flatMap((size) => {
+    const summary = summarizeSearch(size);
+    if (!summary) return [];
+    return [[String(size.articles), fixed(summary.oursCold), fixed(summary.peer), fixed(summary.pagefind), `${fixed(summary.coldRatio)}×`, fixed(summary.oursAddOne), `${fixed(summary.addOneRatio)}×`, String(Math.round(summary.oursPeakMiB)), fixed(summary.peerPeakMiB, 0)]];
+  });
+  const search =
+    searchRows.length > 0
+      ? table(['articles', 'ours+search cold s', 'Hugo+Pagefind s', 'of it Pagefind s', 'cold/peer', 'ours+search +1 s', '+1/peer', 'ours+search peak MiB', 'Pagefind peak MiB'], searchRows)
+      : '';
+  const queries = result.sizes.flatMap((size) => (size.search?.queries ?? []).map((cost) => [String(size.articles), cost.query, String(cost.ms), String(Math.round(cost.bytes / 1024)), cost.first ? 'first (with the code)' : '', cost.results]));
+  const queryTable = queries.length > 0 ? table(['articles', 'query', 'ms', 'KB', '', 'results'], queries) : '';
   const serve = result.serve
     ? table(
         ['serve (articles)', 'start s', ...result.serve.drops.map((_, index) => `drop ${index + 1} s`)],
@@ -162,5 +243,5 @@ export function formatReport(result: BenchResult): string {
     targets(result).map((target) => [target.name, target.measured, target.pass === undefined ? '–' : target.pass ? 'PASS' : 'FAIL']),
   );
   const notes = result.notes.map((note) => `- ${note}`).join('\n');
-  return [builds, floor, serve, goals, notes].filter(Boolean).join('\n\n');
+  return [builds, floor, search, queryTable, serve, goals, notes].filter(Boolean).join('\n\n');
 }

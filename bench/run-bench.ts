@@ -12,6 +12,7 @@ import { loadCorpusTemplates, type CorpusTemplate } from './corpus-templates.ts'
 import { planArchive, plannedDrop, writeArchive, writeRawArticle } from './generate-archive.ts';
 import { writeHugoContent } from './hugo-content.ts';
 import { measureServe } from './serve-latency.ts';
+import { measureQueries } from './search-query-cost.ts';
 import { articlePagePath, midnightIn } from './site-page-path.ts';
 import type { FloorPages } from './stack-floor.ts';
 import { templateBodies, type TemplateBody } from './template-bodies.ts';
@@ -20,6 +21,11 @@ import { killChildren, timedRun, type TimedRun } from './timed-process.ts';
 const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const hugoSite = join(repoDir, 'bench', 'hugo-site');
 const hugoBin = '/usr/bin/hugo';
+// Stock Pagefind, as a Hugo user runs it: the extended binary the npm package ships.
+const pagefindBin = join(repoDir, 'node_modules', '@pagefind', 'linux-x64', 'bin', 'pagefind_extended');
+const plainConfig = join(repoDir, 'bench', 'plain.config.ts');
+/** Queries run on the searchable 10k site: Chinese in both scripts, a name, English words and a phrase. */
+const benchQueries = ['香港国安法', '選區', '普京', 'hong kong', '"human rights"'];
 const defaultSeed = 20200601;
 /** A 50k run takes minutes on two cores: one of each unless --runs-50k says otherwise. */
 const largeSize = 50_000;
@@ -27,7 +33,7 @@ const serveSize = 10_000;
 
 class BenchFailure extends Error {}
 
-const usage = `npm run bench -- [--sizes 1000,10000,50000] [--runs 3] [--runs-50k 1] [--skip-serve] [--skip-floor] [--seed N] [--keep]`;
+const usage = `npm run bench -- [--sizes 1000,10000,50000] [--runs 3] [--runs-50k 1] [--skip-serve] [--skip-floor] [--skip-search] [--seed N] [--keep]`;
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -37,6 +43,7 @@ function parseOptions() {
       'runs-50k': { type: 'string', default: '1' },
       'skip-serve': { type: 'boolean', default: false },
       'skip-floor': { type: 'boolean', default: false },
+      'skip-search': { type: 'boolean', default: false },
       seed: { type: 'string', default: String(defaultSeed) },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -54,6 +61,7 @@ function parseOptions() {
     runsLarge: count(values['runs-50k'], 'runs-50k'),
     skipServe: values['skip-serve'],
     skipFloor: values['skip-floor'],
+    skipSearch: values['skip-search'],
     seed: count(values.seed, 'seed'),
     keep: values.keep,
   };
@@ -81,8 +89,10 @@ function failed(what: string, run: TimedRun, logDir: string): BenchFailure {
   return new BenchFailure(`${what} failed (exit ${run.code}); logs in ${logDir} (kept only with --keep)\n--- stderr (last lines) ---\n${run.stderrTail || '(empty)'}`);
 }
 
-async function oursBuild(dirs: { content: string; out: string; cache: string; logs: string }, name: string): Promise<TimedRun> {
-  const run = await timedRun(process.execPath, ['bin/digest.js', 'build', '--content', dirs.content, '--out', dirs.out, '--cache', dirs.cache], {
+/** Our build; `search`: with the search index (site.config.ts as it is), otherwise with search off. */
+async function oursBuild(dirs: { content: string; out: string; cache: string; logs: string }, name: string, search = false): Promise<TimedRun> {
+  const config = search ? [] : ['--config', plainConfig];
+  const run = await timedRun(process.execPath, ['bin/digest.js', 'build', ...config, '--content', dirs.content, '--out', dirs.out, '--cache', dirs.cache], {
     cwd: repoDir,
     logDir: dirs.logs,
     name,
@@ -95,6 +105,13 @@ async function hugoBuild(dirs: { content: string; out: string; cache: string; lo
   const args = ['--source', hugoSite, '--contentDir', dirs.content, '--destination', dirs.out, '--cacheDir', dirs.cache, '--quiet'];
   const run = await timedRun(hugoBin, args, { cwd: repoDir, logDir: dirs.logs, name });
   if (run.code !== 0) throw failed(`hugo (${name})`, run, dirs.logs);
+  return run;
+}
+
+/** Stock Pagefind over Hugo's article pages (those at /YYYY/MM/DD/<slug>/, the bench's years all being 20xx). */
+async function pagefindOverHugo(site: string, logs: string, name: string): Promise<TimedRun> {
+  const run = await timedRun(pagefindBin, ['--site', site, '--glob', '20*/*/*/*/index.html', '--silent'], { cwd: repoDir, logDir: logs, name });
+  if (run.code !== 0) throw failed(`pagefind (${name})`, run, logs);
   return run;
 }
 
@@ -130,6 +147,7 @@ async function benchSize(
   bodies: TemplateBody[],
   config: ReturnType<typeof siteConfigSchema.parse>,
   floor: boolean,
+  search: boolean,
 ): Promise<{ result: SizeResult; content: string; warmCache: string; newest: number }> {
   const dir = join(base, String(size));
   const logs = join(dir, 'logs');
@@ -146,6 +164,10 @@ async function benchSize(
   const ours = { content, out: join(dir, 'out-ours'), cache: '', logs };
   const hugo = { content: hugoContent, out: join(dir, 'out-hugo'), cache: join(dir, 'hugo-cache'), logs };
   const result: SizeResult = { size, articles: plan.length, runs, ours: { cold: [], warm: [], warmAddOne: [] }, hugo: [], pages: { ours: 0, hugo: 0 } };
+  // Stock Pagefind needs far more than this machine has from 50,000 articles on: there only our side is measured.
+  const searchPeer = size < largeSize;
+  const searching = { content, out: join(dir, 'out-ours-search'), cache: '', logs };
+  if (search) result.search = { cold: [], addOne: [], hugoPagefind: [], pagefind: [] };
   const floorDirs = { content, pages: join(dir, 'floor-pages.json'), out: join(dir, 'out-floor'), logs };
   if (floor) {
     const pages: FloorPages = {
@@ -169,6 +191,20 @@ async function benchSize(
     const hugoRun = await hugoBuild(hugo, `hugo-${run}`);
     result.hugo.push(hugoRun);
     log(`  hugo      ${run}: ${brief(hugoRun)}`);
+    if (result.search) {
+      if (searching.cache) await rm(searching.cache, { recursive: true, force: true });
+      searching.cache = join(dir, `cache-search-${run}`);
+      await rm(searching.out, { recursive: true, force: true });
+      const cold = await oursBuild(searching, `ours-search-cold-${run}`, true);
+      result.search.cold.push(cold);
+      log(`  ours+search cold ${run}: ${brief(cold)}`);
+      if (searchPeer) {
+        const pagefindRun = await pagefindOverHugo(hugo.out, logs, `pagefind-${run}`);
+        result.search.pagefind.push(pagefindRun);
+        result.search.hugoPagefind.push({ ...pagefindRun, seconds: hugoRun.seconds + pagefindRun.seconds, maxRssKiB: Math.max(hugoRun.maxRssKiB, pagefindRun.maxRssKiB) });
+        log(`  pagefind  ${run}: ${brief(pagefindRun)} (Hugo + Pagefind ${(hugoRun.seconds + pagefindRun.seconds).toFixed(2)} s)`);
+      }
+    }
     if (result.floor) {
       const parts = await stackFloor(floorDirs, run);
       result.floor.rehype.push(parts.rehype);
@@ -188,7 +224,17 @@ async function benchSize(
     const added = await oursBuild(ours, `ours-warm-add-${run}`);
     result.ours.warmAddOne.push(added);
     log(`  ours +1   ${run}: ${brief(added)}`);
+    if (result.search) {
+      const addedSearch = await oursBuild(searching, `ours-search-add-${run}`, true);
+      result.search.addOne.push(addedSearch);
+      log(`  ours+search +1 ${run}: ${brief(addedSearch)}`);
+    }
   }
+  if (result.search && size === serveSize) {
+    result.search.queries = await measureQueries(searching.out, '/', benchQueries);
+    for (const cost of result.search.queries) log(`  query ${cost.query}: ${cost.ms} ms, ${(cost.bytes / 1024).toFixed(0)} KB${cost.first ? ' (first, with the code)' : ''}`);
+  }
+  await rm(searching.out, { recursive: true, force: true });
   await rm(ours.out, { recursive: true, force: true });
   await rm(hugo.out, { recursive: true, force: true });
   await rm(hugoContent, { recursive: true, force: true });
@@ -247,7 +293,7 @@ async function main(): Promise<number> {
     for (const size of options.sizes) {
       const runs = size >= largeSize ? Math.min(options.runs, options.runsLarge) : options.runs;
       if (runs < options.runs) notes.push(`${size} articles: ${runs} run(s) each instead of ${options.runs} (slow on 2 cores; --runs-50k to change)`);
-      const measured = await benchSize(size, runs, base, options.seed, templates, bodies, config, !options.skipFloor && size < largeSize);
+      const measured = await benchSize(size, runs, base, options.seed, templates, bodies, config, !options.skipFloor && size < largeSize, !options.skipSearch);
       result.sizes.push(measured.result);
       if (size === serveAt && !options.skipServe) {
         log(`  serve on ${size} articles…`);
@@ -270,6 +316,8 @@ async function main(): Promise<number> {
     }
     if (options.skipServe) notes.push('serve not measured (--skip-serve)');
     if (options.skipFloor) notes.push('stack floor not measured (--skip-floor)');
+    if (options.skipSearch) notes.push('search not measured (--skip-search)');
+    else notes.push('plain builds run with search: false (bench/plain.config.ts); the search side with site.config.ts as it is, against Hugo then stock pagefind_extended over its article pages (below 50k only: stock Pagefind does not fit this machine above)');
     result.machine.loadAverage.end = loadavg()[0] ?? 0;
     const { start, end } = result.machine.loadAverage;
     // Others share these machines: a load well above the core count slows both builds, and ratios less than seconds.

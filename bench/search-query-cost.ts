@@ -1,25 +1,60 @@
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../tests/site/site-files.ts';
-const [dir, prefix, ...queries] = process.argv.slice(2);
-const server = await serveStatic(dir!, prefix);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-const page = await browser.newPage();
-page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log('console', m.type(), m.text()); });
-page.on('pageerror', (e) => console.log('pageerror', e.message));
-const kinds = new Map<string, number>();
-page.on('response', async (r) => { try { const b = await r.body(); const u = new URL(r.url()).pathname; const kind = u.match(/\.(pf_\w+)$/)?.[1] ?? u.split('/').pop()!; const size = /pf_|wasm/.test(u) ? b.length : gzipSync(b).length; kinds.set(kind, (kinds.get(kind) ?? 0) + size); } catch {} });
-const report = (label: string) => { const total = [...kinds.values()].reduce((a, b) => a + b, 0); console.log(label, 'KB', (total / 1024).toFixed(0), JSON.stringify(Object.fromEntries([...kinds].map(([k, v]) => [k, Math.round(v / 1024)])))); kinds.clear(); };
-const waitFor = (q: string) => page.waitForFunction((q) => document.getElementById('search')?.dataset.searched === q, q, { timeout: 20000 });
-const summary = () => page.evaluate(() => ({ status: document.getElementById('search-status')!.textContent, ms: document.getElementById('search')!.dataset.searchMs, first: [...document.querySelectorAll('.search-result h2')].slice(0, 3).map((h) => h.textContent) }));
-await page.goto(`${server.origin}${prefix}search/?q=${encodeURIComponent(queries[0]!)}`);
-await waitFor(queries[0]!);
-console.log(queries[0], JSON.stringify(await summary()));
-report('cold page + first query');
-for (const q of queries.slice(1)) {
-  await page.fill('#search-q', q);
-  await waitFor(q);
-  console.log(q, JSON.stringify(await summary()));
-  report('  next query');
+
+/** One query on the search page: how long until its results showed, and what it transferred. */
+export interface QueryCost {
+  query: string;
+  /** From the query being run (the typing debounce aside) to the results on the page, as the page measures it. */
+  ms: number;
+  /** Bytes the query transferred: Pagefind's index files as they are (already compressed), anything else gzipped. */
+  bytes: number;
+  /** The first query also loads the page's and Pagefind's code once. */
+  first: boolean;
+  results: string;
 }
-await browser.close(); await server.close();
+
+const chromiumArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Serves `dir` at `prefix` on loopback and runs `queries` in turn on its search page in Debian's Chromium. */
+export async function measureQueries(dir: string, prefix: string, queries: readonly string[]): Promise<QueryCost[]> {
+  const server = await serveStatic(dir, prefix);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  try {
+    const page = await browser.newPage();
+    let bytes = 0;
+    page.on('response', async (response) => {
+      try {
+        const body = await response.body();
+        const path = new URL(response.url()).pathname;
+        bytes += /\.pf_\w+$|\.wasm/.test(path) ? body.length : gzipSync(body).length;
+      } catch {
+        // A redirect or an aborted request has no body.
+      }
+    });
+    const searched = (query: string) => page.waitForFunction((wanted) => document.getElementById('search')?.dataset.searched === wanted, query, { timeout: 60_000 });
+    const costs: QueryCost[] = [];
+    for (const [index, query] of queries.entries()) {
+      bytes = 0;
+      if (index === 0) await page.goto(`${server.origin}${prefix}search/?q=${encodeURIComponent(query)}`);
+      else await page.fill('#search-q', query);
+      await searched(query);
+      // Responses still arriving for the results shown.
+      await page.waitForLoadState('networkidle');
+      const { ms, status } = await page.evaluate(() => ({ ms: Number(document.getElementById('search')!.dataset.searchMs), status: document.getElementById('search-status')!.textContent ?? '' }));
+      costs.push({ query, ms, bytes, first: index === 0, results: status.trim() });
+    }
+    return costs;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+// `npx tsx bench/search-query-cost.ts <site folder> <prefix> <query>…`: the same, by hand.
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  const [dir, prefix, ...queries] = process.argv.slice(2);
+  for (const cost of await measureQueries(dir!, prefix ?? '/', queries)) {
+    process.stdout.write(`${cost.query}: ${cost.ms} ms, ${(cost.bytes / 1024).toFixed(0)} KB${cost.first ? ' (with the code, once)' : ''}; ${cost.results}\n`);
+  }
+}
