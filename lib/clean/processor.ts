@@ -23,6 +23,7 @@ import { rehypeStripLayoutAttributes } from './plugins/rehype-strip-layout-attri
 import { rehypeTrimTrailingBreaks } from './plugins/rehype-trim-trailing-breaks.ts';
 import { rehypeUnwrapNoscript } from './plugins/rehype-unwrap-noscript.ts';
 import { rehypeUnwrapSoup } from './plugins/rehype-unwrap-soup.ts';
+import { rehypeWordpressCaptionsToFigures } from './plugins/rehype-wordpress-captions-to-figures.ts';
 import { rehypeWrapOrphanListItems } from './plugins/rehype-wrap-orphan-list-items.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
@@ -51,6 +52,7 @@ function cleaning(parser: Processor<Root>) {
       .use(rehypeFilterSrcset)
       .use(rehypeRemoveTrackingPixels)
       .use(rehypeFeedCaptionsToFigures)
+      .use(rehypeWordpressCaptionsToFigures)
       .use(rehypeExtractSummary)
       .use(rehypeStripLayoutAttributes)
       .use(rehypeUnwrapSoup)

@@ -12,7 +12,8 @@ const emptyOptions: Readonly<ImageAltOptions> = Object.freeze({});
 
 /**
  * Every image gets an `alt`: the one the source gave, else its figure's caption, else empty (decoration).
- * A failed image then says what it showed, or nothing at all, never a bare broken-image icon.
+ * A failed image then says what it showed, or nothing at all, never a bare broken-image icon. An image that
+ * is all a link shows is not decoration: with nothing better it is named for where the link leads.
  */
 export function rehypeImageAlt(options: Readonly<ImageAltOptions> = emptyOptions) {
   const maxLength = options.maxLength ?? 250;
@@ -20,7 +21,10 @@ export function rehypeImageAlt(options: Readonly<ImageAltOptions> = emptyOptions
     visitParents(tree, 'element', (node, ancestors) => {
       if (node.tagName !== 'img') return;
       const given = typeof node.properties.alt === 'string' ? collapseWhitespace(node.properties.alt) : '';
-      node.properties.alt = given !== '' ? given : cut(captionOf(ancestors), maxLength);
+      const alt = given !== '' ? given : cut(captionOf(ancestors) || linkNameOf(node, ancestors), maxLength);
+      node.properties.alt = alt;
+      // Its target's id did not survive cleaning; with an empty alt it would also contradict "decorative".
+      delete node.properties.ariaDescribedBy;
     });
   };
 }
@@ -34,6 +38,34 @@ function captionOf(ancestors: readonly (Root | Element)[]): string {
     return caption === undefined ? '' : collapseWhitespace(toString(caption));
   }
   return '';
+}
+
+/** For an image that is the whole of a link: the link's title, else its target as a reader would say it. */
+function linkNameOf(image: Element, ancestors: readonly (Root | Element)[]): string {
+  const link = [...ancestors].reverse().find((ancestor): ancestor is Element => ancestor.type === 'element' && ancestor.tagName === 'a');
+  if (link === undefined || collapseWhitespace(toString(link)) !== '') return '';
+  const images = countImages(link);
+  if (images !== 1 || typeof link.properties.href !== 'string') return '';
+  if (typeof link.properties.title === 'string' && collapseWhitespace(link.properties.title) !== '') return collapseWhitespace(link.properties.title);
+  if (typeof image.properties.title === 'string' && collapseWhitespace(image.properties.title) !== '') return collapseWhitespace(image.properties.title);
+  return readableUrl(link.properties.href);
+}
+
+function countImages(node: Element): number {
+  return node.children.reduce((count, child) => count + (child.type !== 'element' ? 0 : child.tagName === 'img' ? 1 : countImages(child)), 0);
+}
+
+function readableUrl(href: string): string {
+  if (!URL.canParse(href)) return href;
+  const url = new URL(href);
+  const path = url.pathname.replace(/\/+$/, '');
+  let shown = `${url.hostname.replace(/^www\./, '')}${path}`;
+  try {
+    shown = decodeURIComponent(shown);
+  } catch {
+    // A malformed escape: show it as it is.
+  }
+  return url.protocol === 'mailto:' ? href.slice('mailto:'.length) : shown;
 }
 
 function cut(text: string, maxLength: number): string {

@@ -58,3 +58,16 @@ describe('rehypeImageAlt', () => {
     expect(html).toBe('<figure><p><img src="https://a.example/1.jpg" alt="A cat"></p><figcaption> A  cat </figcaption></figure>');
   });
 });
+
+describe('rehypeImageAlt on an image that is all its link shows', () => {
+  test('a Neist story card image is named for the story it links to', () => {
+    const tree = cleanedTree('fm-neist-01.txt');
+    const link = selectAll('a', tree).find((node) => String(node.properties.href).endsWith('/the-new-economy-issue-2019'))!;
+    expect(selectAll('img', link)[0]!.properties.alt).toBe('nei.st/medium/bloomberg-businessweek/the-new-economy-issue-2019');
+  });
+
+  test('the link’s title wins over its address; an image beside link text stays decorative', () => {
+    const { html } = runPlugins('<a href="https://a.example/x" title="The story"><img src="https://a.example/1.jpg"></a><a href="https://a.example/y"><img src="https://a.example/2.jpg"> Read</a>', [rehypeImageAlt]);
+    expect(html).toBe('<a href="https://a.example/x" title="The story"><img src="https://a.example/1.jpg" alt="The story"></a><a href="https://a.example/y"><img src="https://a.example/2.jpg" alt=""> Read</a>');
+  });
+});
