@@ -55,6 +55,7 @@ function assemble(source: ArticleSource, options: ArticleOptions): Result<Articl
       publishedAt,
       lang: detectLanguage(`${title}\n${cleaned.text}`, options.language),
       image: cleaned.image,
+      imageAlt: cleaned.imageAlt,
       summary: cleaned.summary,
       summaryOpensBody: summaryOpensBody(cleaned.summary, cleaned.text),
       file: source.file,

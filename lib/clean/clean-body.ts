@@ -9,6 +9,8 @@ export interface CleanedBody {
   html: string;
   /** Absolute http(s) URL of the lead image, when the body opened with one. */
   image?: string;
+  /** What the lead image shows (its alt or caption), '' when nothing says; only with `image`. */
+  imageAlt?: string;
   /** Plain-text lead, whitespace collapsed, at most about 300 characters. */
   summary: string;
   /** Plain text of the cleaned body, for language detection and reading time. */
@@ -28,10 +30,10 @@ export function cleanBody(bodyHtml: string, context: CleanContext): CleanedBody 
     file = new VFile({ value: bodyHtml, data: { cleanContext: context } });
     positionedCleanProcessor.processSync(file);
   }
-  const { leadImage, summary, plainText, hasMedia } = file.data;
+  const { leadImage, leadImageAlt, summary, plainText, hasMedia } = file.data;
   return {
     html: String(file.value),
-    ...(leadImage === undefined ? {} : { image: leadImage }),
+    ...(leadImage === undefined ? {} : { image: leadImage, imageAlt: leadImageAlt ?? '' }),
     summary: summary ?? '',
     text: plainText ?? '',
     hasMedia: leadImage !== undefined || hasMedia === true,

@@ -12,6 +12,8 @@ declare module 'vfile' {
     cleanContext: CleanContext;
     /** Out: absolute http(s) URL of the lead image taken out of the body. */
     leadImage: string;
+    /** Out: what the lead image shows (its alt or its figure's caption), or '' when nothing says. */
+    leadImageAlt: string;
     /** Out: plain-text lead, at most about 300 characters. */
     summary: string;
     /** Out: plain text of the cleaned body. */

@@ -10,6 +10,7 @@ import { rehypeExtractLeadImage } from './plugins/rehype-extract-lead-image.ts';
 import { rehypeExtractSummary } from './plugins/rehype-extract-summary.ts';
 import { rehypeFeedCaptionsToFigures } from './plugins/rehype-feed-captions-to-figures.ts';
 import { rehypeFilterSrcset } from './plugins/rehype-filter-srcset.ts';
+import { rehypeImageAlt } from './plugins/rehype-image-alt.ts';
 import { rehypeLazyImages } from './plugins/rehype-lazy-images.ts';
 import { rehypeOutboundLinks } from './plugins/rehype-outbound-links.ts';
 import { rehypeReaderImageAttributes } from './plugins/rehype-reader-image-attributes.ts';
@@ -22,6 +23,8 @@ import { rehypeStripLayoutAttributes } from './plugins/rehype-strip-layout-attri
 import { rehypeTrimTrailingBreaks } from './plugins/rehype-trim-trailing-breaks.ts';
 import { rehypeUnwrapNoscript } from './plugins/rehype-unwrap-noscript.ts';
 import { rehypeUnwrapSoup } from './plugins/rehype-unwrap-soup.ts';
+import { rehypeWordpressCaptionsToFigures } from './plugins/rehype-wordpress-captions-to-figures.ts';
+import { rehypeWrapOrphanListItems } from './plugins/rehype-wrap-orphan-list-items.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
 /**
@@ -49,14 +52,17 @@ function cleaning(parser: Processor<Root>) {
       .use(rehypeFilterSrcset)
       .use(rehypeRemoveTrackingPixels)
       .use(rehypeFeedCaptionsToFigures)
+      .use(rehypeWordpressCaptionsToFigures)
       .use(rehypeExtractSummary)
       .use(rehypeStripLayoutAttributes)
       .use(rehypeUnwrapSoup)
+      .use(rehypeWrapOrphanListItems)
       .use(rehypeSanitize, sanitizeSchema)
       // Enhancing: only removals and attributes the sanitizer would have stripped.
       .use(rehypeExtractLeadImage)
       .use(rehypeRemoveEmptyElements)
       .use(rehypeTrimTrailingBreaks)
+      .use(rehypeImageAlt)
       .use(rehypeReaderImageAttributes)
       .use(rehypeOutboundLinks)
       .use(rehypeCollectBodyFacts)

@@ -15,6 +15,8 @@ export const articleDataSchema = z.object({
   /** BCP 47 language tag detected from the text. */
   lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 tag'),
   image: httpUrl.optional(),
+  /** What the lead image shows, for its `alt`: '' for none. */
+  imageAlt: z.string().optional(),
   summary: z.string().max(320),
   /** The body's text begins with the summary: pages need not show it twice. */
   summaryOpensBody: z.boolean(),

@@ -26,6 +26,8 @@ export interface ArticleView {
   sourceUrl: string;
   host: string;
   image: string | undefined;
+  /** The lead image's alt: what it shows, or '' (decoration). */
+  imageAlt: string;
   author: string | undefined;
   tags: string[];
   summary: string;
@@ -133,6 +135,7 @@ function viewBase(article: SiteArticle, context: ViewContext): ViewBase {
     sourceUrl: context.sourceUrl(data.source),
     host: data.host,
     image: data.image,
+    imageAlt: data.imageAlt ?? '',
     author: data.author,
     tags: data.tags,
     summary,

@@ -43,12 +43,12 @@ describe('cleanBody on the seed article', () => {
 describe('cleanBody on hostile input', () => {
   test('drops event handlers from images', () => {
     const { html } = clean('<p>a<img src="https://a.example/x.jpg" onerror="alert(1)"></p>');
-    expect(html).toBe('<p>a<img src="https://a.example/x.jpg" loading="lazy" decoding="async" referrerpolicy="no-referrer"></p>');
+    expect(html).toBe('<p>a<img src="https://a.example/x.jpg" alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer"></p>');
   });
 
   test('drops an image whose source is not a URL it may load', () => {
     expect(clean('<p>a<img src=x onerror="alert(1)"><img src="javascript:alert(1)"></p>').html).toBe(
-      '<p>a<img src="https://news.example.com/a/x" loading="lazy" decoding="async" referrerpolicy="no-referrer"></p>',
+      '<p>a<img src="https://news.example.com/a/x" alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer"></p>',
     );
   });
 
@@ -68,7 +68,7 @@ describe('cleanBody on hostile input', () => {
 
   test('drops srcset candidates that are not http(s)', () => {
     expect(clean('<p>x</p><p><img src="https://a.example/1.jpg" srcset="javascript:alert(1) 1x, https://a.example/2.jpg 2x"> x</p>').html).toBe(
-      '<p>x</p><p><img src="https://a.example/1.jpg" srcset="https://a.example/2.jpg 2x" loading="lazy" decoding="async" referrerpolicy="no-referrer"> x</p>',
+      '<p>x</p><p><img src="https://a.example/1.jpg" srcset="https://a.example/2.jpg 2x" alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer"> x</p>',
     );
   });
 

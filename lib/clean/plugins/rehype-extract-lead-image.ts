@@ -2,6 +2,7 @@ import type { Element, Parents, Root } from 'hast';
 import type { VFile } from 'vfile';
 import '../clean-data.ts';
 import { collapseWhitespace, hasMedia, hasText } from '../hast-content.ts';
+import { imageAltText } from '../image-alt-text.ts';
 import { isHttpUrl } from '../urls.ts';
 import { EXIT, SKIP, visitParents } from '../visit-tree.ts';
 
@@ -17,7 +18,7 @@ const prose: ReadonlySet<string> = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', '
 
 /**
  * Takes the first image before the article's text out of the body into `file.data.leadImage`
- * (absolute http(s) only), with the wrappers it leaves empty.
+ * (absolute http(s) only), with the wrappers it leaves empty, and what it shows into `file.data.leadImageAlt`.
  */
 export function rehypeExtractLeadImage(options: Readonly<ExtractLeadImageOptions> = emptyOptions) {
   const maxLeadingText = options.maxLeadingText ?? 50;
@@ -46,6 +47,7 @@ export function rehypeExtractLeadImage(options: Readonly<ExtractLeadImageOptions
 
     if (found === undefined) return;
     file.data.leadImage = String(found.image.properties.src);
+    file.data.leadImageAlt = imageAltText(found.image, found.ancestors);
     removeWithEmptyWrappers(found.image, found.ancestors);
   };
 }

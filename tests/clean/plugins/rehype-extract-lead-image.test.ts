@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { cleanBody } from '../../../lib/clean/clean-body.ts';
 import { rehypeExtractLeadImage } from '../../../lib/clean/plugins/rehype-extract-lead-image.ts';
+import { corpusArticle } from '../corpus.ts';
 import { runPlugins } from '../run-plugins.ts';
 
 const run = (html: string) => {
@@ -35,5 +37,28 @@ describe('rehypeExtractLeadImage', () => {
       html: '<img src="/a.jpg"><img src="data:image/png;base64,AA"><img src="https://a.example/icon.png" width="64"><p>x</p>',
       image: undefined,
     });
+  });
+});
+
+describe('the lead image’s alt, on corpus articles', () => {
+  const cleaned = (name: string) => {
+    const article = corpusArticle(name);
+    return cleanBody(article.body, { url: article.url, publishedAt: article.publishedAt });
+  };
+
+  test('a DW lead photo is described by its feed caption', () => {
+    const { image, imageAlt } = cleaned('dw-02.txt');
+    expect(image).toContain('53792834_303.jpg');
+    expect(imageAlt).toMatch(/^美国大选将于今年11月举行，特朗普是否会再次胜选？/);
+  });
+
+  test('a BBC lead photo keeps the alt it came with', () => {
+    expect(cleaned('bbc-01.txt').imageAlt).toBe('Federal officers face protesters in Oregon on 18 July');
+  });
+
+  test('a lead photo nothing describes has an empty alt', () => {
+    const { image, imageAlt } = cleaned('cdt-07.txt');
+    expect(image).toBeDefined();
+    expect(imageAlt).toBe('');
   });
 });
