@@ -55,7 +55,7 @@ function assemble(source: ArticleSource, options: ArticleOptions): Result<Articl
       lang: detectLanguage(`${title}\n${cleaned.text}`, options.language),
       image: cleaned.image,
       summary: cleaned.summary,
-      summaryOpensBody: summaryOpensBody(cleaned.summary, cleaned.text),
+      summaryOpensBody: summaryOpensBody(cleaned.summary, cleaned.text, cleaned.lead),
       file: source.file,
       readingMinutes: readingMinutes(cleaned.text),
       author,

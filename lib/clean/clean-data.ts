@@ -16,6 +16,8 @@ declare module 'vfile' {
     summary: string;
     /** Out: plain text of the cleaned body. */
     plainText: string;
+    /** Out: text of the cleaned body's first paragraph of prose, past captions and bylines. */
+    leadText: string;
     /** Out: whether the cleaned body still shows an image, video or audio. */
     hasMedia: boolean;
   }
