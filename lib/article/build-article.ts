@@ -10,6 +10,7 @@ import { detectLanguage } from './detect-language.ts';
 import { readingMinutes } from './reading-time.ts';
 import { sourceName } from './source-name.ts';
 import { summaryOpensBody } from './summary-opens-body.ts';
+import { titleWithoutSiteName } from './title-without-site-name.ts';
 
 export interface ArticleSource {
   /** Path relative to the content folder, with forward slashes. */
@@ -40,16 +41,18 @@ function assemble(source: ArticleSource, options: ArticleOptions): Result<Articl
   if (!text.ok) return text;
   const raw = parseRawArticle(text.value);
   if (!raw.ok) return raw;
-  const { title, url, publishedAt, body, author, tags } = raw.value;
-  const cleaned = cleanBody(body, { url, publishedAt });
-  if (cleaned.text.trim() === '' && !cleaned.hasMedia) return fail('body: no text or media left (an empty body, or only the feed footer and boilerplate)');
+  const { url, publishedAt, body, author, tags } = raw.value;
   const host = new URL(url).hostname;
+  const sourceLabel = sourceName(host, options.sources);
+  const title = titleWithoutSiteName(raw.value.title, host, sourceLabel);
+  const cleaned = cleanBody(body, { url, publishedAt, title });
+  if (cleaned.text.trim() === '' && !cleaned.hasMedia) return fail('body: no text or media left (an empty body, or only the feed footer and boilerplate)');
   const candidate = {
     data: {
       id: articleId(url),
       title,
       url,
-      source: sourceName(host, options.sources),
+      source: sourceLabel,
       host: host.replace(/^www\./, ''),
       publishedAt,
       lang: detectLanguage(`${title}\n${cleaned.text}`, options.language),

@@ -4,6 +4,8 @@ export interface CleanContext {
   url: string;
   /** When the article was published: a dateline repeating it is dropped. */
   publishedAt: Date;
+  /** The article's title: a heading opening the body that repeats it is dropped. */
+  title?: string;
 }
 
 declare module 'vfile' {
