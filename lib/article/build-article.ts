@@ -6,7 +6,7 @@ import { formatIssues } from '../schema/format-issues.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { articleId } from './article-id.ts';
-import { detectLanguage } from './detect-language.ts';
+import { detectLanguage, detectTitleLanguage } from './detect-language.ts';
 import { readingMinutes } from './reading-time.ts';
 import { sourceName } from './source-name.ts';
 import { summaryOpensBody } from './summary-opens-body.ts';
@@ -47,6 +47,9 @@ function assemble(source: ArticleSource, options: ArticleOptions): Result<Articl
   const title = titleWithoutSiteName(raw.value.title, host, sourceLabel);
   const cleaned = cleanBody(body, { url, publishedAt, title });
   if (cleaned.text.trim() === '' && !cleaned.hasMedia) return fail('body: no text or media left (an empty body, or only the feed footer and boilerplate)');
+  // A body of a link or two says too little on its own: the title speaks for it.
+  const lang = detectLanguage(cleaned.text.length < 200 ? `${title}\n${cleaned.text}` : cleaned.text, options.language);
+  const titleLang = detectTitleLanguage(title, lang);
   const candidate = {
     data: {
       id: articleId(url),
@@ -55,7 +58,8 @@ function assemble(source: ArticleSource, options: ArticleOptions): Result<Articl
       source: sourceLabel,
       host: host.replace(/^www\./, ''),
       publishedAt,
-      lang: detectLanguage(`${title}\n${cleaned.text}`, options.language),
+      lang,
+      titleLang,
       image: cleaned.image,
       summary: cleaned.summary,
       summaryOpensBody: summaryOpensBody(cleaned.summary, cleaned.text, cleaned.lead),
