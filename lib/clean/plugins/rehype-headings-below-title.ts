@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import type { VFile } from 'vfile';
 import '../clean-data.ts';
-import { collapseWhitespace } from '../hast-content.ts';
+import { collapseWhitespace, hasText } from '../hast-content.ts';
 import { leadMinLength } from '../lead-paragraph.ts';
 import { CONTINUE, EXIT, SKIP, visit } from '../visit-tree.ts';
 
@@ -15,16 +15,22 @@ const fold = (text: string): string => text.normalize('NFKC').replace(/[\s\p{P}\
 /**
  * Fits the body's headings under the page's own `<h1>` title: a heading opening the body that repeats the
  * title (`cleanContext.title`) goes, and the rest start at `<h2>` and never skip a level on the way down
- * (h1 h3 h3 → h2 h3 h3; h2 h4 → h2 h3), so the page's heading order is valid.
+ * (h1 h3 h3 → h2 h3 h3; h2 h4 → h2 h3), so the page's heading order is valid. A heading with no text (an image
+ * in an `<h2>`) is unwrapped.
  */
 export function rehypeHeadingsBelowTitle(_options: Readonly<HeadingsBelowTitleOptions> = emptyOptions) {
   return (tree: Root, file: VFile): void => {
     const title = file.data.cleanContext?.title;
     if (title !== undefined) removeTitleHeading(tree, fold(title));
     const headings: Array<{ node: Element; level: number }> = [];
-    visit(tree, 'element', (node) => {
+    visit(tree, 'element', (node, index, parent) => {
       const level = headingLevel(node);
       if (level === undefined) return CONTINUE;
+      // A heading holding only an image names nothing (axe empty-heading): its image stays, the heading goes.
+      if (!hasText(node) && parent !== undefined && index !== undefined) {
+        parent.children.splice(index, 1, ...node.children);
+        return index;
+      }
       headings.push({ node, level });
       return SKIP;
     });

@@ -60,3 +60,14 @@ test('on every corpus article, headings start at h2 and go down one level at a t
     }
   }
 });
+
+test('a heading holding only an image is unwrapped, its image kept (中国数字时代)', () => {
+  expect(run('<h2><img src="https://example.com/a.jpg" alt=""></h2><h3>Next</h3>')).toBe('<img src="https://example.com/a.jpg" alt=""><h2>Next</h2>');
+  const article = readdirSync(feedxDir)
+    .filter((name) => name.startsWith('fm-cdt-'))
+    .flatMap((name) => built(name) ?? [])
+    .find((found) => found.html.includes('files/2020/07/1-2.jpeg'));
+  expect(article).toBeDefined();
+  expect(article!.html).not.toMatch(/<h[1-6]>\s*<img/);
+  expect(article!.html).toContain('files/2020/07/1-2.jpeg');
+});
