@@ -2,8 +2,9 @@ import { defineSiteConfig } from './lib/config/site-config-schema.ts';
 
 // The one file to edit: what the site is called, where it lives, and how it groups days.
 export default defineSiteConfig({
-  title: 'News Digest',
-  description: 'A daily archive of saved news articles.',
+  // Without a title and description the site takes its language's: 新闻摘要, 保存下来的新闻文章，按日归档。
+  // title: 'News Digest',
+  // description: 'A daily archive of saved news articles.',
   url: 'https://example.org',
   language: 'zh',
   timeZone: 'Asia/Shanghai',

@@ -6,11 +6,12 @@ import { formatIssues } from '../schema/format-issues.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { articleId } from './article-id.ts';
-import { detectLanguage } from './detect-language.ts';
+import { detectLanguage, detectTitleLanguage } from './detect-language.ts';
 import { readingMinutes } from './reading-time.ts';
 import { sourceName } from './source-name.ts';
 import { summaryOpensBody } from './summary-opens-body.ts';
 import { articleSearchText } from '../search/article-search-text.ts';
+import { titleWithoutSiteName } from './title-without-site-name.ts';
 
 export interface ArticleSource {
   /** Path relative to the content folder, with forward slashes. */
@@ -41,23 +42,29 @@ function assemble(source: ArticleSource, options: ArticleOptions): Result<Articl
   if (!text.ok) return text;
   const raw = parseRawArticle(text.value);
   if (!raw.ok) return raw;
-  const { title, url, publishedAt, body, author, tags } = raw.value;
-  const cleaned = cleanBody(body, { url, publishedAt });
-  if (cleaned.text.trim() === '' && !cleaned.hasMedia) return fail('body: no text or media left (an empty body, or only the feed footer and boilerplate)');
+  const { url, publishedAt, body, author, tags } = raw.value;
   const host = new URL(url).hostname;
+  const sourceLabel = sourceName(host, options.sources);
+  const title = titleWithoutSiteName(raw.value.title, host, sourceLabel);
+  const cleaned = cleanBody(body, { url, publishedAt, title });
+  if (cleaned.text.trim() === '' && !cleaned.hasMedia) return fail('body: no text or media left (an empty body, or only the feed footer and boilerplate)');
+  // A body of a link or two says too little on its own: the title speaks for it.
+  const lang = detectLanguage(cleaned.text.length < 200 ? `${title}\n${cleaned.text}` : cleaned.text, options.language);
+  const titleLang = detectTitleLanguage(title, lang);
   const candidate = {
     data: {
       id: articleId(url),
       title,
       url,
-      source: sourceName(host, options.sources),
+      source: sourceLabel,
       host: host.replace(/^www\./, ''),
       publishedAt,
-      lang: detectLanguage(`${title}\n${cleaned.text}`, options.language),
+      lang,
+      titleLang,
       image: cleaned.image,
       imageAlt: cleaned.imageAlt,
       summary: cleaned.summary,
-      summaryOpensBody: summaryOpensBody(cleaned.summary, cleaned.text),
+      summaryOpensBody: summaryOpensBody(cleaned.summary, cleaned.text, cleaned.lead),
       file: source.file,
       readingMinutes: readingMinutes(cleaned.text),
       author,

@@ -1,11 +1,18 @@
-const squash = (text: string): string => text.replace(/\s+/gu, '').replace(/[…．.]+$/u, '');
+/** Text compared without spacing, punctuation or symbols, full-width folded to half-width: `“国是访问”。` ≈ `"国是访问".` */
+const fold = (text: string): string => text.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase();
 
 /**
- * Whether the body's text already starts with the summary, so the article page need not show it twice.
- * Worked out once when the article is parsed (and cached with it), not on every build.
+ * Whether the body already opens with the summary, so the article page need not show it twice: the summary
+ * is in the body's text no later than its first paragraph of prose (`lead`: what a reader meets past the photo,
+ * its caption and credit, the byline). Worked out once when the article is parsed (and cached with it).
  */
-export function summaryOpensBody(summary: string, bodyText: string): boolean {
-  const wanted = squash(summary);
+export function summaryOpensBody(summary: string, bodyText: string, lead?: string): boolean {
+  const wanted = fold(summary.replace(/(…|\.\.\.)$/u, ''));
   if (!wanted) return true;
-  return squash(bodyText.slice(0, summary.length * 4 + 500)).startsWith(wanted);
+  const body = fold(bodyText);
+  const at = body.indexOf(wanted);
+  if (at === 0) return true;
+  if (at < 0 || lead === undefined) return false;
+  const leadAt = body.indexOf(fold(lead));
+  return leadAt >= 0 && at <= leadAt;
 }

@@ -15,6 +15,8 @@ export interface CleanedBody {
   summary: string;
   /** Plain text of the cleaned body, for language detection and reading time. */
   text: string;
+  /** Text of the body's first paragraph of prose (past photo captions, credits and bylines), if it has one. */
+  lead?: string;
   /** Whether the body shows media (or had a lead image): a body with neither text nor media is empty. */
   hasMedia: boolean;
   /** What the cleaners reported, as `line:column: reason`. */
@@ -30,12 +32,13 @@ export function cleanBody(bodyHtml: string, context: CleanContext): CleanedBody 
     file = new VFile({ value: bodyHtml, data: { cleanContext: context } });
     positionedCleanProcessor.processSync(file);
   }
-  const { leadImage, leadImageAlt, summary, plainText, hasMedia } = file.data;
+  const { leadImage, leadImageAlt, summary, plainText, leadText, hasMedia } = file.data;
   return {
     html: String(file.value),
     ...(leadImage === undefined ? {} : { image: leadImage, imageAlt: leadImageAlt ?? '' }),
     summary: summary ?? '',
     text: plainText ?? '',
+    ...(leadText === undefined ? {} : { lead: leadText }),
     hasMedia: leadImage !== undefined || hasMedia === true,
     warnings: file.messages.map((message) => String(message)),
   };

@@ -4,6 +4,8 @@ export interface CleanContext {
   url: string;
   /** When the article was published: a dateline repeating it is dropped. */
   publishedAt: Date;
+  /** The article's title: a heading opening the body that repeats it is dropped. */
+  title?: string;
 }
 
 declare module 'vfile' {
@@ -18,6 +20,8 @@ declare module 'vfile' {
     summary: string;
     /** Out: plain text of the cleaned body. */
     plainText: string;
+    /** Out: text of the cleaned body's first paragraph of prose, past captions and bylines. */
+    leadText: string;
     /** Out: whether the cleaned body still shows an image, video or audio. */
     hasMedia: boolean;
   }

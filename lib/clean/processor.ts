@@ -11,6 +11,7 @@ import { rehypeExtractSummary } from './plugins/rehype-extract-summary.ts';
 import { rehypeFeedCaptionsToFigures } from './plugins/rehype-feed-captions-to-figures.ts';
 import { rehypeFilterSrcset } from './plugins/rehype-filter-srcset.ts';
 import { rehypeImageAlt } from './plugins/rehype-image-alt.ts';
+import { rehypeHeadingsBelowTitle } from './plugins/rehype-headings-below-title.ts';
 import { rehypeLazyImages } from './plugins/rehype-lazy-images.ts';
 import { rehypeOutboundLinks } from './plugins/rehype-outbound-links.ts';
 import { rehypeReaderImageAttributes } from './plugins/rehype-reader-image-attributes.ts';
@@ -60,6 +61,7 @@ function cleaning(parser: Processor<Root>) {
       .use(rehypeSanitize, sanitizeSchema)
       // Enhancing: only removals and attributes the sanitizer would have stripped.
       .use(rehypeExtractLeadImage)
+      .use(rehypeHeadingsBelowTitle)
       .use(rehypeRemoveEmptyElements)
       .use(rehypeTrimTrailingBreaks)
       .use(rehypeImageAlt)

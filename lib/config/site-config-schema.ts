@@ -11,8 +11,10 @@ const timeZone = z.string().refine((zone) => {
 
 // Strict: a mistyped key (`perpage`) would otherwise be dropped silently and its default used instead.
 export const siteConfigSchema = z.strictObject({
-  title: z.string().trim().min(1),
-  description: z.string().default(''),
+  /** Without one, the site is called by its interface language's default (`新闻摘要`, `News Digest`). */
+  title: z.string().trim().min(1).optional(),
+  /** Without one, a line in the interface language; `''` for none. */
+  description: z.string().optional(),
   /** Absolute URL of the published site's origin, used in feeds and the sitemap. */
   url: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL such as "https://example.org"' }),
   /** BCP 47 language of the site's own interface. */

@@ -12,8 +12,10 @@ export const articleDataSchema = z.object({
   source: z.string().min(1),
   host: z.string().min(1),
   publishedAt: z.date({ error: 'must be a valid date' }),
-  /** BCP 47 language tag detected from the text. */
+  /** BCP 47 language tag detected from the body's text (`zh-Hans`, `zh-Hant`, `en`…). */
   lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 tag'),
+  /** The title's language, which may differ from the body's (an English title over a Chinese body). */
+  titleLang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 tag'),
   image: httpUrl.optional(),
   /** What the lead image shows, for its `alt`: '' for none. */
   imageAlt: z.string().optional(),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { bodyHash, type SiteArticle } from '../archive/archived-article.ts';
-import { dayLabel } from './date-labels.ts';
+import { dayLabel, zoneLabel } from './date-labels.ts';
 import { articlePath, articleSlug, dayKey, dayPath } from './site-paths.ts';
 import { fillCount, type UiStrings } from './ui-strings.ts';
 import { xmlSafe } from './xml-safe.ts';
@@ -10,6 +10,7 @@ import { zonedDate, zonedIso } from './zoned-date.ts';
 export interface ArticleLink {
   title: string;
   url: string;
+  /** The title's language. */
   lang: string;
   dateLabel: string;
 }
@@ -18,10 +19,15 @@ export interface ArticleLink {
 export interface ArticleView {
   id: string;
   title: string;
+  /** The title's language: what listings, links and feeds tag the article with. */
   lang: string;
+  /** The body's language, where the body is tagged on its own page. */
+  bodyLang: string;
   /** Site path, `/2020/06/01/us-china-talks-3f2a9c1b7d0e/`. */
   url: string;
   originalUrl: string;
+  /** The Web Archive's copy of the original nearest the day it was published. */
+  archiveUrl: string;
   source: string;
   sourceUrl: string;
   host: string;
@@ -37,6 +43,8 @@ export interface ArticleView {
   /** RFC 3339 in the site's time zone. */
   datetime: string;
   time: string;
+  /** The zone the time is in: `北京时间`, `UTC+8`. */
+  zone: string;
   dayKey: string;
   dayUrl: string;
   dateLabel: string;
@@ -128,9 +136,11 @@ function viewBase(article: SiteArticle, context: ViewContext): ViewBase {
   return {
     id: data.id,
     title: xmlSafe(data.title),
-    lang: data.lang,
+    lang: data.titleLang,
+    bodyLang: data.lang,
     url: articlePath(key, articleSlug(data)),
     originalUrl: data.url,
+    archiveUrl: `https://web.archive.org/web/${zoned.year}${zoned.month}${zoned.day}000000/${data.url}`,
     source: data.source,
     sourceUrl: context.sourceUrl(data.source),
     host: data.host,
@@ -143,6 +153,7 @@ function viewBase(article: SiteArticle, context: ViewContext): ViewBase {
     readingTime: fillCount(context.ui.readingTime, data.readingMinutes),
     datetime: zonedIso(zoned),
     time: `${zoned.hour}:${zoned.minute}`,
+    zone: zoneLabel(context.timeZone, zoned.offset, context.language),
     dayKey: key,
     dayUrl: dayPath(key),
     dateLabel: dayLabel(key, context.language),

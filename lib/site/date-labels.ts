@@ -30,3 +30,18 @@ export function monthLabel(key: string, language: string): string {
 }
 
 export const yearLabel = (year: string, language: string): string => (language.startsWith('zh') ? `${year}年` : year);
+
+// Zones a Chinese reader knows by name; every other zone is shown by its offset.
+const zoneNames: Record<string, Record<string, string>> = {
+  zh: { 'Asia/Shanghai': '北京时间', 'Asia/Chongqing': '北京时间', 'Asia/Harbin': '北京时间', PRC: '北京时间', 'Asia/Taipei': '台北时间', 'Asia/Hong_Kong': '香港时间' },
+  en: {},
+};
+
+/** What a time is in: `北京时间` where the zone has a name in the language, else its offset, `UTC+8`, `UTC-5:30`, `UTC`. */
+export function zoneLabel(timeZone: string, offset: string, language: string): string {
+  const named = zoneNames[language.toLowerCase().startsWith('zh') ? 'zh' : 'en']![timeZone];
+  if (named) return named;
+  const [, sign = '+', hours = '00', minutes = '00'] = /^([+-])(\d\d):(\d\d)$/.exec(offset) ?? [];
+  if (hours === '00' && minutes === '00') return 'UTC';
+  return `UTC${sign}${Number(hours)}${minutes === '00' ? '' : `:${minutes}`}`;
+}

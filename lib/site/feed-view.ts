@@ -1,3 +1,4 @@
+import { siteIdentity } from './ui-strings.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import type { ArticleView } from './article-view.ts';
 import { xmlSafe } from './xml-safe.ts';
@@ -64,9 +65,9 @@ export function feedView({ config, absolute, title, homePath, atomPath, jsonPath
   });
   return {
     title: xmlSafe(title),
-    description: xmlSafe(config.description),
+    description: xmlSafe(siteIdentity(config).description),
     language: config.language,
-    author: xmlSafe(config.author || config.title),
+    author: xmlSafe(config.author || siteIdentity(config).title),
     atomPath,
     jsonPath,
     atomUrl: absolute(atomPath),

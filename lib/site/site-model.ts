@@ -5,7 +5,7 @@ import { contentSecurityPolicy } from './content-security-policy.ts';
 import { dayLabel, monthLabel, yearLabel } from './date-labels.ts';
 import { feedView, type FeedView } from './feed-view.ts';
 import { absoluteUrl, dayPath, monthPath, pagePath, sourceSlug, yearPath } from './site-paths.ts';
-import { fillCount, uiStrings, type UiStrings } from './ui-strings.ts';
+import { fillCount, siteIdentity, uiStrings, type UiStrings } from './ui-strings.ts';
 
 export interface PageLink {
   url: string;
@@ -84,6 +84,8 @@ export interface SiteMeta {
   title: string;
   description: string;
   language: string;
+  /** `<html lang>`: the interface language, with its script where the interface strings fix it (`zh` → `zh-Hans`). */
+  htmlLang: string;
   author: string;
   /** Absolute URL of the home page, prefix included. */
   homeUrl: string;
@@ -182,6 +184,7 @@ function paginate(articles: ArticleView[], perPage: number, base: string, title:
 /** Everything the templates show, computed once per build: no template groups, sorts or searches. */
 export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModelOptions): SiteModel {
   const ui = uiStrings(config.language);
+  const identity = siteIdentity(config);
   const language = config.language;
   const collator = new Intl.Collator(language);
   const absolute = (path: string): string => absoluteUrl(config.url, pathPrefix, path);
@@ -272,7 +275,7 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
   // The home page is the newest page of the archive of everything older than its digest.
   const digest = days.slice(0, config.homeDays);
   const digestCount = digest.reduce((sum, day) => sum + day.count, 0);
-  const homePages: HomePage[] = paginate(views.slice(digestCount), config.perPage, '/', config.title, ui.latest, ui).map((page) => ({
+  const homePages: HomePage[] = paginate(views.slice(digestCount), config.perPage, '/', identity.title, ui.latest, ui).map((page) => ({
     ...page,
     digest: page.newest ? digest : [],
   }));
@@ -283,9 +286,9 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
 
   const feedContext = { config, absolute };
   const feeds: FeedView[] = [
-    feedView({ ...feedContext, title: config.title, homePath: '/', atomPath: '/feed.xml', jsonPath: '/feed.json', articles: views }),
+    feedView({ ...feedContext, title: identity.title, homePath: '/', atomPath: '/feed.xml', jsonPath: '/feed.json', articles: views }),
     ...sources.map((source) =>
-      feedView({ ...feedContext, title: `${source.name} · ${config.title}`, homePath: source.url, atomPath: source.feedAtom, jsonPath: source.feedJson, articles: source.articles }),
+      feedView({ ...feedContext, title: `${source.name} · ${identity.title}`, homePath: source.url, atomPath: source.feedAtom, jsonPath: source.feedJson, articles: source.articles }),
     ),
   ];
 
@@ -301,9 +304,10 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
 
   return {
     meta: {
-      title: config.title,
-      description: config.description,
+      title: identity.title,
+      description: identity.description,
       language,
+      htmlLang: ui.lang,
       author: config.author,
       homeUrl: absolute('/'),
       feedAtom: '/feed.xml',

@@ -1,5 +1,7 @@
 /** Interface text in the site's language; Chinese for `zh*`, English otherwise. */
 export interface UiStrings {
+  /** The BCP 47 tag of these strings themselves. */
+  lang: string;
   skipToContent: string;
   siteNav: string;
   articleNav: string;
@@ -15,7 +17,13 @@ export interface UiStrings {
   nextArticle: string;
   moreFrom: string;
   fromDay: string;
+  /** Labels the link to the article where it was first published, before its host: `原文 ↗ bbc.com`. */
   readOriginal: string;
+  /** The Web Archive's copies of the original, for originals that have died. */
+  archivedOriginal: string;
+  /** The site's title and description when `site.config.ts` gives none. */
+  siteTitle: string;
+  siteDescription: string;
   readingTime: string;
   articles: string;
   page: string;
@@ -41,6 +49,7 @@ export interface UiStrings {
 }
 
 const zh: UiStrings = {
+  lang: 'zh-Hans',
   skipToContent: '跳到正文',
   siteNav: '网站导航',
   articleNav: '文章导航',
@@ -56,7 +65,10 @@ const zh: UiStrings = {
   nextArticle: '下一篇（更新）',
   moreFrom: '更多来自',
   fromDay: '当日摘要',
-  readOriginal: '阅读原文',
+  readOriginal: '原文 ↗',
+  archivedOriginal: '网页时光机存档',
+  siteTitle: '新闻摘要',
+  siteDescription: '保存下来的新闻文章，按日归档。',
   readingTime: '阅读约 {n} 分钟',
   articles: '{n} 篇',
   page: '第 {n} 页',
@@ -89,6 +101,7 @@ const zh: UiStrings = {
 };
 
 const en: UiStrings = {
+  lang: 'en',
   skipToContent: 'Skip to content',
   siteNav: 'Site',
   articleNav: 'Around this article',
@@ -104,7 +117,10 @@ const en: UiStrings = {
   nextArticle: 'Next (newer)',
   moreFrom: 'More from',
   fromDay: 'Digest of the day',
-  readOriginal: 'Read the original',
+  readOriginal: 'Original ↗',
+  archivedOriginal: 'Web Archive copy',
+  siteTitle: 'News Digest',
+  siteDescription: 'A daily archive of saved news articles.',
   readingTime: '{n} min read',
   articles: '{n} articles',
   page: 'Page {n}',
@@ -142,3 +158,9 @@ export function uiStrings(language: string): UiStrings {
 
 /** Fills `{n}` in a string from {@link UiStrings}. */
 export const fillCount = (text: string, n: number): string => text.replace('{n}', String(n));
+
+/** The site's title and description: `site.config.ts`'s, else the interface language's defaults. */
+export function siteIdentity(config: { title?: string | undefined; description?: string | undefined; language: string }): { title: string; description: string } {
+  const ui = uiStrings(config.language);
+  return { title: config.title ?? ui.siteTitle, description: config.description ?? ui.siteDescription };
+}

@@ -5,7 +5,7 @@ import type { Article } from '../../lib/schema/article.ts';
 const article = (file: string, id: string, iso: string): Article => ({
   data: {
     id, title: file, url: 'https://example.org/a', source: 'example.org', host: 'example.org',
-    publishedAt: new Date(iso), lang: 'en', summary: '', summaryOpensBody: true, file, readingMinutes: 1, tags: [],
+    publishedAt: new Date(iso), lang: 'en', titleLang: 'en', summary: '', summaryOpensBody: true, file, readingMinutes: 1, tags: [],
   },
   html: '<p>x</p>',
 });

@@ -21,7 +21,7 @@ describe('the seed article', () => {
     expect(data.publishedAt.toISOString()).toBe('2023-03-17T09:15:02.000Z');
     expect(data.image).toMatch(/^https:\/\/s\.rfi\.fr\/.*\.JPG$/);
     expect(data.summary.startsWith('中国国家主席习近平将在3月20-22日对俄罗斯进行“国是访问”')).toBe(true);
-    expect(data.lang).toBe('zh');
+    expect(data.lang).toBe('zh-Hans');
     expect(data.source).toBe('RFI');
     expect(data.host).toBe('rfi.fr');
     expect(data.file).toBe(seedName);
@@ -56,11 +56,11 @@ describe('every file of the shared corpus', () => {
     expect(urls.size).toBe(distinctUrls.size);
   });
 
-  test('detects Chinese for the Chinese sources and English for The Economist', () => {
+  test('detects Chinese (with its script) for the Chinese sources and English for The Economist', () => {
     const lang = (name: string) => results.find((entry) => entry.name === name)?.result;
     const rfi = lang('rfi-01.txt');
     const economist = lang('fm-economist-en-01.txt');
-    expect(rfi?.ok && rfi.value.data.lang).toBe('zh');
+    expect(rfi?.ok && rfi.value.data.lang).toBe('zh-Hans');
     expect(economist?.ok && economist.value.data.lang).toBe('en');
   });
 });

@@ -29,9 +29,14 @@ test('every problem is named on its own line, with the file and the field', asyn
   expect(lines.some((line) => line.includes('perPage:'))).toBe(true);
 });
 
-test('a missing required field reads "Required"', async () => {
-  const result = await loadSiteConfig(await configFile(`export default { url: 'https://example.org' };`));
-  expect(result.ok ? '' : result.reason).toMatch(/: title: Required$/);
+test('a missing url, the one required field, says what it must be', async () => {
+  const result = await loadSiteConfig(await configFile(`export default { title: 'T' };`));
+  expect(result.ok ? '' : result.reason).toMatch(/: url: must be an absolute http\(s\) URL/);
+});
+
+test('without a title or description the config is valid: the site takes its interface language’s defaults', async () => {
+  const result = await loadSiteConfig(await configFile(`export default { url: 'https://example.org', language: 'zh' };`));
+  expect(result.ok && result.value.title).toBeUndefined();
 });
 
 test('a command-line site URL overrides the file', async () => {

@@ -18,7 +18,7 @@ const forbiddenElements = new Set([
 ]);
 
 /** Head elements we write ourselves; anywhere else (or with other attributes) they came from content. */
-const ownLinkRels = new Set(['icon', 'stylesheet', 'alternate']);
+const ownLinkRels = new Set(['icon', 'stylesheet', 'alternate', 'canonical']);
 
 function isSafeUrl(value: string, pageUrl: string): boolean {
   try {

@@ -47,6 +47,7 @@ export function handMadeArticles(count: number): Article[] {
           host: source.host,
           publishedAt: new Date(start - index * 7 * 3600_000),
           lang: source.lang,
+          titleLang: source.lang,
           image: index % 3 === 0 ? `https://img.${source.host}/${index}.jpg` : undefined,
           summary,
           summaryOpensBody: summary === '',

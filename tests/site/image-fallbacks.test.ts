@@ -131,10 +131,6 @@ afterAll(async () => {
 });
 
 describe('corpus articles with their remote images failing', () => {
-  // Heading levels inside bodies (h1/h3 after the page's h1) are the article-layout part of issue 13, on its own
-  // branch ("headings inside the body … h2 and down"): the one rule left out here until that lands.
-  const layoutBranchRules = new Set(['heading-order']);
-
   test('the 20 articles with the most images have no axe violation of any impact', async () => {
     expect(mostImages).toHaveLength(20);
     const page = await openPage({ width: 1280, bypassCSP: true });
@@ -144,7 +140,7 @@ describe('corpus articles with their remote images failing', () => {
       await imagesSettled(page);
       await page.addScriptTag({ content: axeSource });
       const results = await page.evaluate(async () => (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run());
-      for (const violation of results.violations) if (!layoutBranchRules.has(violation.id)) problems.push(`${path}: ${violation.id} (${violation.impact}, ${violation.nodes.length})`);
+      for (const violation of results.violations) problems.push(`${path}: ${violation.id} (${violation.impact}, ${violation.nodes.length})`);
     }
     await page.close();
     expect(problems).toEqual([]);

@@ -5,7 +5,8 @@ import type { VFile } from 'vfile';
 import '../clean-data.ts';
 import { collapseWhitespace } from '../hast-content.ts';
 import { truncateText } from '../truncate-text.ts';
-import { CONTINUE, EXIT, SKIP, visit } from '../visit-tree.ts';
+import { leadMinLength, leadParagraphText } from '../lead-paragraph.ts';
+import { CONTINUE, EXIT, visit } from '../visit-tree.ts';
 
 export interface ExtractSummaryOptions {
   /** Longest summary, in UTF-16 units, ellipsis included. */
@@ -19,47 +20,22 @@ export interface ExtractSummaryOptions {
 const emptyOptions: Readonly<ExtractSummaryOptions> = Object.freeze({});
 const defaultLeadSelectors = 'p.story-body__introduction, .story-lead, p.lead, p.standfirst, p.intro';
 
-/** Paragraphs inside these belong to something quoted or shown, not to the article's opening. */
-const notTheArticle: ReadonlySet<string> = new Set(['blockquote', 'figure', 'figcaption', 'table', 'li', 'aside', 'nav', 'header', 'footer']);
-
 /**
  * Puts the article's lead in `file.data.summary` as plain text: the marked-up lead paragraph,
  * else the first paragraph with real text, else the start of the body. The lead stays in the body.
  */
 export function rehypeExtractSummary(options: Readonly<ExtractSummaryOptions> = emptyOptions) {
   const maxLength = options.maxLength ?? 300;
-  const minLength = options.minLength ?? 25;
+  const minLength = options.minLength ?? leadMinLength;
   const leadSelectors = options.leadSelectors ?? defaultLeadSelectors;
   const leadClasses = classesRequiredBy(leadSelectors);
 
   return (tree: Root, file: VFile): void => {
     const plain = (node: Root | Element) => collapseWhitespace(toText(node));
-    const isLongEnough = (text: string) => text.length >= minLength;
-    // A label ("…如下："), an aside in brackets ("（欢迎订阅…）") or a copyright line is not the article's opening.
-    const isReal = (text: string) =>
-      isLongEnough(text) && !/[:：]$/u.test(text) && !/^[(（][^]*[)）]$/u.test(text) && !/^(©|copyright\b)/iu.test(text);
-
     // Matching the selectors costs a tenth of the whole pipeline; most bodies have none of their classes at all.
     const marked = leadClasses && !hasAnyClass(tree, leadClasses) ? undefined : select(leadSelectors, tree);
     const markedText = marked ? plain(marked) : '';
-    let summary = markedText !== '' ? markedText : undefined;
-    if (summary === undefined) {
-      // The first paragraph with real text, else the first long enough. One walk that stops at the
-      // first real one: selecting and reading every paragraph was most of this pass's cost.
-      let longEnough: string | undefined;
-      visit(tree, 'element', (node) => {
-        if (notTheArticle.has(node.tagName)) return SKIP;
-        if (node.tagName !== 'p') return CONTINUE;
-        const text = plain(node);
-        if (isReal(text)) {
-          summary = text;
-          return EXIT;
-        }
-        if (longEnough === undefined && isLongEnough(text)) longEnough = text;
-        return CONTINUE;
-      });
-      summary ??= longEnough;
-    }
+    let summary = markedText !== '' ? markedText : leadParagraphText(tree, minLength);
     summary ??= plain(tree);
     file.data.summary = truncateText(summary, maxLength);
   };
