@@ -15,6 +15,8 @@ export interface CleanedBody {
   text: string;
   /** Whether the body shows media (or had a lead image): a body with neither text nor media is empty. */
   hasMedia: boolean;
+  /** Tags the body listed, taken out of it (a post footer's "Post tags: …"). */
+  tags: string[];
   /** What the cleaners reported, as `line:column: reason`. */
   warnings: string[];
 }
@@ -28,13 +30,14 @@ export function cleanBody(bodyHtml: string, context: CleanContext): CleanedBody 
     file = new VFile({ value: bodyHtml, data: { cleanContext: context } });
     positionedCleanProcessor.processSync(file);
   }
-  const { leadImage, summary, plainText, hasMedia } = file.data;
+  const { leadImage, summary, plainText, hasMedia, tags } = file.data;
   return {
     html: String(file.value),
     ...(leadImage === undefined ? {} : { image: leadImage }),
     summary: summary ?? '',
     text: plainText ?? '',
     hasMedia: leadImage !== undefined || hasMedia === true,
+    tags: tags ?? [],
     warnings: file.messages.map((message) => String(message)),
   };
 }

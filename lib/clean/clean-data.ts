@@ -18,5 +18,7 @@ declare module 'vfile' {
     plainText: string;
     /** Out: whether the cleaned body still shows an image, video or audio. */
     hasMedia: boolean;
+    /** Out: tags the body listed (a post footer's "Post tags: …"), taken out of it. */
+    tags: string[];
   }
 }

@@ -16,6 +16,7 @@ import { rehypeReaderImageAttributes } from './plugins/rehype-reader-image-attri
 import { rehypeRemoveDateline } from './plugins/rehype-remove-dateline.ts';
 import { rehypeRemoveEmptyElements } from './plugins/rehype-remove-empty-elements.ts';
 import { rehypeRemoveFeedFooter } from './plugins/rehype-remove-feed-footer.ts';
+import { rehypeRemovePostFooter } from './plugins/rehype-remove-post-footer.ts';
 import { rehypeRemoveTrackingPixels } from './plugins/rehype-remove-tracking-pixels.ts';
 import { rehypeResolveUrls } from './plugins/rehype-resolve-urls.ts';
 import { rehypeStripLayoutAttributes } from './plugins/rehype-strip-layout-attributes.ts';
@@ -26,7 +27,7 @@ import { sanitizeSchema } from './sanitize-schema.ts';
 
 /**
  * Raw article body → clean, safe HTML. Reads `file.data.cleanContext`; writes
- * `file.data.leadImage`, `summary`, `plainText` and `hasMedia`. Order matters:
+ * `file.data.leadImage`, `summary`, `plainText`, `hasMedia` and `tags`. Order matters:
  * URLs are made absolute before anything judges them, the summary is read while the lead
  * still has its class, and nothing after the sanitizer adds markup it would have refused.
  *
@@ -41,6 +42,7 @@ function cleaning(parser: Processor<Root>) {
     parser
       // Cleaning: take out what is not the article, make what is left self-contained.
       .use(rehypeRemoveFeedFooter)
+      .use(rehypeRemovePostFooter)
       .use(rehypeUnwrapNoscript)
       .use(rehypeLazyImages)
       .use(rehypeResolveUrls)
