@@ -33,7 +33,7 @@ export function rehypeExtractSummary(options: Readonly<ExtractSummaryOptions> = 
   const leadClasses = classesRequiredBy(leadSelectors);
 
   return (tree: Root, file: VFile): void => {
-    const plain = (node: Root | Element) => collapseWhitespace(toText(node));
+    const plain = (node: Root | Element) => proseOf(toText(node));
     const isLongEnough = (text: string) => text.length >= minLength;
     // A label ("…如下："), an aside in brackets ("（欢迎订阅…）") or a copyright line is not the article's opening.
     const isReal = (text: string) =>
@@ -63,6 +63,16 @@ export function rehypeExtractSummary(options: Readonly<ExtractSummaryOptions> = 
     summary ??= plain(tree);
     file.data.summary = truncateText(summary, maxLength);
   };
+}
+
+/** A link written out (it runs until the first space or non-ASCII character), and a rule drawn with characters. */
+const rawUrl = /(?:https?:\/\/|www\.)[\x21-\x7e]*/giu;
+const ruleLine = /([=＝\-－_＿*~～─━—])\1{3,}/gu;
+
+/** A listing shows the summary as prose: raw URLs and `=====` rules are not read aloud, they are left out. */
+function proseOf(text: string): string {
+  if (!text.includes('://') && !text.includes('www.') && !/(.)\1{3}/u.test(text)) return collapseWhitespace(text);
+  return collapseWhitespace(text.replace(rawUrl, ' ').replace(ruleLine, ' '));
 }
 
 /**
