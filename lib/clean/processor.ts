@@ -17,6 +17,7 @@ import { rehypeRemoveDateline } from './plugins/rehype-remove-dateline.ts';
 import { rehypeRemoveEmptyElements } from './plugins/rehype-remove-empty-elements.ts';
 import { rehypeRemoveFeedFooter } from './plugins/rehype-remove-feed-footer.ts';
 import { rehypeRemovePostFooter } from './plugins/rehype-remove-post-footer.ts';
+import { rehypeRemoveShareBars } from './plugins/rehype-remove-share-bars.ts';
 import { rehypeRemoveTrackingPixels } from './plugins/rehype-remove-tracking-pixels.ts';
 import { rehypeResolveUrls } from './plugins/rehype-resolve-urls.ts';
 import { rehypeStripLayoutAttributes } from './plugins/rehype-strip-layout-attributes.ts';
@@ -46,6 +47,7 @@ function cleaning(parser: Processor<Root>) {
       .use(rehypeUnwrapNoscript)
       .use(rehypeLazyImages)
       .use(rehypeResolveUrls)
+      .use(rehypeRemoveShareBars)
       .use(rehypeEmbedsToLinks)
       .use(rehypeRemoveDateline)
       .use(rehypeFilterSrcset)

@@ -8,10 +8,21 @@ import { cleanBody } from '../../lib/clean/clean-body.ts';
 import { rehypeEmbedsToLinks } from '../../lib/clean/plugins/rehype-embeds-to-links.ts';
 import { rehypeRemoveDateline } from '../../lib/clean/plugins/rehype-remove-dateline.ts';
 import { rehypeRemoveFeedFooter } from '../../lib/clean/plugins/rehype-remove-feed-footer.ts';
+import { rehypeRemovePostFooter } from '../../lib/clean/plugins/rehype-remove-post-footer.ts';
+import { rehypeRemoveShareBars } from '../../lib/clean/plugins/rehype-remove-share-bars.ts';
+import { rehypeResolveUrls } from '../../lib/clean/plugins/rehype-resolve-urls.ts';
 import { corpusFiles, feedxDir, readCorpusArticle, seedDir } from './corpus.ts';
 
-/** The body with only the boilerplate taken out (footer, promos, dateline, embed scripts): what cleaning must keep. */
-const boilerplateFree = unified().use(rehypeParse, { fragment: true }).use(rehypeRemoveFeedFooter).use(rehypeEmbedsToLinks).use(rehypeRemoveDateline).freeze();
+/** The body with only the boilerplate taken out (footers, promos, share bars, dateline, embed scripts): what cleaning must keep. */
+const boilerplateFree = unified()
+  .use(rehypeParse, { fragment: true })
+  .use(rehypeRemoveFeedFooter)
+  .use(rehypeRemovePostFooter)
+  .use(rehypeResolveUrls)
+  .use(rehypeRemoveShareBars)
+  .use(rehypeEmbedsToLinks)
+  .use(rehypeRemoveDateline)
+  .freeze();
 
 const visibleCharacters = (text: string) => Array.from(text.replace(/[\s\u200b-\u200d\u2060\ufeff]/gu, '')).length;
 
