@@ -10,6 +10,7 @@ import { rehypeExtractLeadImage } from './plugins/rehype-extract-lead-image.ts';
 import { rehypeExtractSummary } from './plugins/rehype-extract-summary.ts';
 import { rehypeFeedCaptionsToFigures } from './plugins/rehype-feed-captions-to-figures.ts';
 import { rehypeFilterSrcset } from './plugins/rehype-filter-srcset.ts';
+import { rehypeImageLabelsToCaptions } from './plugins/rehype-image-labels-to-captions.ts';
 import { rehypeLazyImages } from './plugins/rehype-lazy-images.ts';
 import { rehypeOutboundLinks } from './plugins/rehype-outbound-links.ts';
 import { rehypeReaderImageAttributes } from './plugins/rehype-reader-image-attributes.ts';
@@ -53,6 +54,7 @@ function cleaning(parser: Processor<Root>) {
       .use(rehypeFilterSrcset)
       .use(rehypeRemoveTrackingPixels)
       .use(rehypeFeedCaptionsToFigures)
+      .use(rehypeImageLabelsToCaptions)
       .use(rehypeExtractSummary)
       .use(rehypeStripLayoutAttributes)
       .use(rehypeUnwrapSoup)
