@@ -11,6 +11,7 @@ import { rehypeExtractSummary } from './plugins/rehype-extract-summary.ts';
 import { rehypeFeedCaptionsToFigures } from './plugins/rehype-feed-captions-to-figures.ts';
 import { rehypeFilterSrcset } from './plugins/rehype-filter-srcset.ts';
 import { rehypeImageLabelsToCaptions } from './plugins/rehype-image-labels-to-captions.ts';
+import { rehypeInPageLinks } from './plugins/rehype-in-page-links.ts';
 import { rehypeLazyImages } from './plugins/rehype-lazy-images.ts';
 import { rehypeOutboundLinks } from './plugins/rehype-outbound-links.ts';
 import { rehypeReaderImageAttributes } from './plugins/rehype-reader-image-attributes.ts';
@@ -57,8 +58,10 @@ function cleaning(parser: Processor<Root>) {
       .use(rehypeImageLabelsToCaptions)
       .use(rehypeExtractSummary)
       .use(rehypeStripLayoutAttributes)
-      .use(rehypeUnwrapSoup)
       .use(rehypeSanitize, sanitizeSchema)
+      // After the sanitizer: a span is bare only once it has dropped the attributes it does not allow (RDFa's `datatype`, `resource`…).
+      .use(rehypeUnwrapSoup)
+      .use(rehypeInPageLinks, { prefix: sanitizeSchema.clobberPrefix ?? 'user-content-' })
       // Enhancing: only removals and attributes the sanitizer would have stripped.
       .use(rehypeExtractLeadImage)
       .use(rehypeRemoveEmptyElements)
