@@ -72,9 +72,12 @@ export function rehypeRemoveShareBars(_options: Readonly<RemoveShareBarsOptions>
   };
 }
 
+/** Every share URL above holds one of these: most links are never parsed. */
+const mayShare = /share|dialog\/feed|intent\/|submit|pin\/create|send|wa\.me|bookmarks|del\.icio\.us|delicious\.com\/save|add_?to|getpocket|like\.co|line\.me|mailto:\?|plugins\/like|tweet_button|qzshare|\/dk\b/i;
+
 export function isShareButton(node: Element): boolean {
   const url = node.tagName === 'a' ? node.properties.href : node.tagName === 'iframe' ? node.properties.src : undefined;
-  if (typeof url !== 'string') return false;
+  if (typeof url !== 'string' || !mayShare.test(url)) return false;
   if (/^mailto:\?/iu.test(url)) return node.tagName === 'a';
   let parsed: URL;
   try {

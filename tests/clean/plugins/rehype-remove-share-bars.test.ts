@@ -17,6 +17,17 @@ describe('rehypeRemoveShareBars', () => {
     expect(file.messages).toEqual([]);
   });
 
+  test('knows the sharers of every major network, and leaves links to their posts and pages alone', () => {
+    const sharers = [
+      'https://www.facebook.com/dialog/feed?app_id=1', 'https://x.com/intent/post?text=a', 'https://www.linkedin.com/shareArticle?url=a',
+      'https://service.weibo.com/share/share.php?url=a', 'https://www.reddit.com/submit?url=a', 'https://social-plugins.line.me/lineit/share?url=a',
+      'https://t.me/share/url?url=a', 'https://connect.qq.com/widget/shareqq/index.html?url=a', 'https://getpocket.com/save?url=a',
+    ];
+    for (const href of sharers) expect(run(`<p>正文</p><p><a href="${href}">x</a></p>`).html, href).toBe('<p>正文</p>');
+    const posts = '<p><a href="https://twitter.com/rfi_cn/status/1">推文</a> <a href="https://www.facebook.com/rfi.cn">脸书</a> <a href="https://t.me/iyouport">频道</a></p>';
+    expect(run(posts).html).toBe(posts);
+  });
+
   test('removes a label heading before the bar, and share and like buttons in iframes', () => {
     const { html } = run(
       '<div><p>正文</p><iframe src="https://button.like.co/in/embed/inertia/button?type=wp"></iframe><h3>共享此文章：</h3><ul><li><a href="https://www.caa-ins.org/archives/592?share=facebook">点击以在 Facebook 上共享</a></li></ul></div>',
