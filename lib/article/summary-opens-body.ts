@@ -1,3 +1,5 @@
+import { proseText } from '../clean/prose-text.ts';
+
 const squash = (text: string): string => text.replace(/\s+/gu, '').replace(/[…．.]+$/u, '');
 
 /**
@@ -7,5 +9,6 @@ const squash = (text: string): string => text.replace(/\s+/gu, '').replace(/[…
 export function summaryOpensBody(summary: string, bodyText: string): boolean {
   const wanted = squash(summary);
   if (!wanted) return true;
-  return squash(bodyText.slice(0, summary.length * 4 + 500)).startsWith(wanted);
+  // The summary is prose (no raw URLs, no rule lines): the body is read the same way.
+  return squash(proseText(bodyText.slice(0, summary.length * 4 + 500))).startsWith(wanted);
 }

@@ -3,7 +3,8 @@ import { select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import type { VFile } from 'vfile';
 import '../clean-data.ts';
-import { collapseWhitespace } from '../hast-content.ts';
+import { isBlank } from '../hast-content.ts';
+import { proseText } from '../prose-text.ts';
 import { truncateText } from '../truncate-text.ts';
 import { CONTINUE, EXIT, SKIP, visit } from '../visit-tree.ts';
 
@@ -33,7 +34,7 @@ export function rehypeExtractSummary(options: Readonly<ExtractSummaryOptions> = 
   const leadClasses = classesRequiredBy(leadSelectors);
 
   return (tree: Root, file: VFile): void => {
-    const plain = (node: Root | Element) => proseOf(toText(node));
+    const plain = (node: Root | Element) => proseText(toText(node));
     const isLongEnough = (text: string) => text.length >= minLength;
     // A label ("…如下："), an aside in brackets ("（欢迎订阅…）") or a copyright line is not the article's opening.
     const isReal = (text: string) =>
@@ -50,6 +51,8 @@ export function rehypeExtractSummary(options: Readonly<ExtractSummaryOptions> = 
       visit(tree, 'element', (node) => {
         if (notTheArticle.has(node.tagName)) return SKIP;
         if (node.tagName !== 'p') return CONTINUE;
+        // A paragraph that is one link (an embed's, a "related" story's) is not the article's opening.
+        if (isOnlyALink(node)) return SKIP;
         const text = plain(node);
         if (isReal(text)) {
           summary = text;
@@ -65,14 +68,9 @@ export function rehypeExtractSummary(options: Readonly<ExtractSummaryOptions> = 
   };
 }
 
-/** A link written out (it runs until the first space or non-ASCII character), and a rule drawn with characters. */
-const rawUrl = /(?:https?:\/\/|www\.)[\x21-\x7e]*/giu;
-const ruleLine = /([=＝\-－_＿*~～─━—])\1{3,}/gu;
-
-/** A listing shows the summary as prose: raw URLs and `=====` rules are not read aloud, they are left out. */
-function proseOf(text: string): string {
-  if (!text.includes('://') && !text.includes('www.') && !/(.)\1{3}/u.test(text)) return collapseWhitespace(text);
-  return collapseWhitespace(text.replace(rawUrl, ' ').replace(ruleLine, ' '));
+function isOnlyALink(node: Element): boolean {
+  const content = node.children.filter((child) => !(child.type === 'text' && isBlank(child.value)) && child.type !== 'comment');
+  return content.length === 1 && content[0]!.type === 'element' && content[0]!.tagName === 'a';
 }
 
 /**
