@@ -11,6 +11,9 @@ const emptyOptions: Readonly<ImageLabelsToCaptionsOptions> = Object.freeze({});
 const creditLabel = /^(图片版权|图片来源|圖片版權|圖片來源|Image copyright|Image source)(?:\s*[，,:：])?\s*/u;
 const captionLabel = /^(Image caption|图像加注文字|圖像加註文字|图片说明|圖片說明)(?:\s*[，,:：])?\s*/u;
 
+/** What every label holds: most text is never matched against the labels. */
+const mayBeLabel = /图|圖|Image/u;
+
 interface Label {
   kind: 'credit' | 'caption';
   text: Text;
@@ -26,7 +29,7 @@ export function rehypeImageLabelsToCaptions(_options: Readonly<ImageLabelsToCapt
     // Labels are short text nodes that begin with one: nothing else is looked at twice.
     const labels: Label[] = [];
     visitParents(tree, 'text', (node, ancestors) => {
-      if (node.value.length > 80) return;
+      if (node.value.length > 80 || !mayBeLabel.test(node.value)) return;
       const value = node.value.trimStart();
       const kind = creditLabel.test(value) ? 'credit' : captionLabel.test(value) ? 'caption' : undefined;
       if (kind) labels.push({ kind, text: node, ancestors: [...ancestors] });

@@ -15,11 +15,14 @@ const emptyOptions: Readonly<InPageLinksOptions> = Object.freeze({});
  * The sanitizer renames `id="x"` to `id="user-content-x"` (so an article cannot clobber the page's own ids)
  * but leaves `href="#x"` alone: this points such links (and the article's own URL with `#x`, as URLs
  * are resolved) at `#user-content-x` when the body holds that target. A link to a target that is not
- * in the body keeps leading to the source page. Run after the sanitizer.
+ * in the body keeps leading to the source page. Run after the sanitizer, and after `rehypeStripLayoutAttributes`,
+ * which keeps only the ids such links lead to (and sets `file.data.keptLinkTargets`).
  */
 export function rehypeInPageLinks(options: Readonly<InPageLinksOptions> = emptyOptions) {
   const prefix = options.prefix ?? 'user-content-';
   return (tree: Root, file: VFile): void => {
+    // The layout-attribute pass keeps only ids that in-page links lead to, and says when it kept one.
+    if (file.data.keptLinkTargets !== true) return;
     const base = file.data.cleanContext?.url;
     const targets = new Set<string>();
     const links: Element[] = [];

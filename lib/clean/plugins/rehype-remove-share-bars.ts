@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Parents, Root, RootContent } from 'hast';
 import { collapseWhitespace, createTextOf, isBlank } from '../hast-content.ts';
-import { SKIP, visitParents } from '../visit-tree.ts';
+import { EXIT, SKIP, visitParents } from '../visit-tree.ts';
 
 export type RemoveShareBarsOptions = Record<string, never>;
 
@@ -33,6 +33,8 @@ const shareEndpoints: ReadonlyArray<readonly [RegExp, RegExp]> = [
 
 /** What a share bar says about itself: "分享 :", "共享此文章：", "Share this:", "Partager". */
 const shareLabel = /^(分享|分享到|分享至|分享本文|分享此文|分享文章|共享此文章|轉發|转发|share|share this|share this article|share on|partager)\s*[:：]?$/iu;
+/** What every label holds: most text is never matched against the labels. */
+const mayBeLabel = /享|分|发|發|share|partager/iu;
 /** A label standing alone, with no share links left beside it: only with the colon that names a bar. */
 const looseShareLabel = /^(分享|分享到|分享至|分享本文|分享此文|分享文章|共享此文章|share|share this|share this article|partager)\s*[:：]$/iu;
 
@@ -47,14 +49,11 @@ export function rehypeRemoveShareBars(_options: Readonly<RemoveShareBarsOptions>
     /** Each bar and the parent it is removed from. */
     const bars = new Map<RootContent, Parents>();
     const textOf = createTextOf();
-    let lastText: RootContent | undefined;
     let lastLabel: { node: RootContent; ancestors: Parents[] } | undefined;
 
     visitParents(tree, (node, ancestors) => {
       if (node.type === 'text') {
-        if (isBlank(node.value)) return undefined;
-        lastText = node;
-        if (node.value.length < 40 && looseShareLabel.test(collapseWhitespace(node.value))) lastLabel = { node, ancestors: [...ancestors] };
+        if (node.value.length < 40 && mayBeLabel.test(node.value) && looseShareLabel.test(collapseWhitespace(node.value))) lastLabel = { node, ancestors: [...ancestors] };
         return undefined;
       }
       if (node.type !== 'element' || !isShareButton(node)) return undefined;
@@ -64,7 +63,7 @@ export function rehypeRemoveShareBars(_options: Readonly<RemoveShareBarsOptions>
     });
 
     // The feed kept the label and dropped the links: the body ends with "分享 :".
-    if (lastLabel !== undefined && lastLabel.node === lastText) {
+    if (lastLabel !== undefined && nothingReadAfter(tree, lastLabel.node)) {
       const [bar, parent] = labelBlock(lastLabel.node, lastLabel.ancestors, textOf);
       bars.set(bar, parent);
     }
@@ -74,6 +73,21 @@ export function rehypeRemoveShareBars(_options: Readonly<RemoveShareBarsOptions>
 
 /** Every share URL above holds one of these: most links are never parsed. */
 const mayShare = /share|dialog\/feed|intent\/|submit|pin\/create|send|wa\.me|bookmarks|del\.icio\.us|delicious\.com\/save|add_?to|getpocket|like\.co|line\.me|mailto:\?|plugins\/like|tweet_button|qzshare|\/dk\b/i;
+
+/** Whether no text a reader sees comes after `node` (read only for the rare body with a loose label). */
+function nothingReadAfter(tree: Root, node: RootContent): boolean {
+  let seen = false;
+  let after = false;
+  visitParents(tree, 'text', (text) => {
+    if (text === node) seen = true;
+    else if (seen && !isBlank(text.value)) {
+      after = true;
+      return EXIT;
+    }
+    return undefined;
+  });
+  return !after;
+}
 
 export function isShareButton(node: Element): boolean {
   const url = node.tagName === 'a' ? node.properties.href : node.tagName === 'iframe' ? node.properties.src : undefined;

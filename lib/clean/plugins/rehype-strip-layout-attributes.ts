@@ -48,6 +48,10 @@ export function rehypeStripLayoutAttributes(options: Readonly<StripLayoutAttribu
       }
     });
     if (linked.size === 0) return;
-    for (const { node, key, value } of targets) if (linked.has(value)) node.properties[key] = value;
+    for (const { node, key, value } of targets) {
+      if (!linked.has(value)) continue;
+      node.properties[key] = value;
+      file.data.keptLinkTargets = true;
+    }
   };
 }
