@@ -68,7 +68,7 @@ function assemble(source: ArticleSource, options: ArticleOptions): Result<Articl
       file: source.file,
       readingMinutes: readingMinutes(cleaned.text),
       author,
-      tags,
+      tags: [...new Set([...tags, ...cleaned.tags])],
     },
     html: cleaned.html,
     ...(options.search ? { search: articleSearchText(title, cleaned.text) } : {}),

@@ -1,3 +1,5 @@
+import { proseText } from '../clean/prose-text.ts';
+
 /** Text compared without spacing, punctuation or symbols, full-width folded to half-width: `“国是访问”。` ≈ `"国是访问".` */
 const fold = (text: string): string => text.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase();
 
@@ -9,10 +11,11 @@ const fold = (text: string): string => text.normalize('NFKC').replace(/[\s\p{P}\
 export function summaryOpensBody(summary: string, bodyText: string, lead?: string): boolean {
   const wanted = fold(summary.replace(/(…|\.\.\.)$/u, ''));
   if (!wanted) return true;
-  const body = fold(bodyText);
+  // The summary is prose (no raw URLs, no rule lines): the body is read the same way.
+  const body = fold(proseText(bodyText));
   const at = body.indexOf(wanted);
   if (at === 0) return true;
   if (at < 0 || lead === undefined) return false;
-  const leadAt = body.indexOf(fold(lead));
+  const leadAt = body.indexOf(fold(proseText(lead)));
   return leadAt >= 0 && at <= leadAt;
 }

@@ -19,6 +19,8 @@ export interface CleanedBody {
   lead?: string;
   /** Whether the body shows media (or had a lead image): a body with neither text nor media is empty. */
   hasMedia: boolean;
+  /** Tags the body listed, taken out of it (a post footer's "Post tags: …"). */
+  tags: string[];
   /** What the cleaners reported, as `line:column: reason`. */
   warnings: string[];
 }
@@ -32,7 +34,7 @@ export function cleanBody(bodyHtml: string, context: CleanContext): CleanedBody 
     file = new VFile({ value: bodyHtml, data: { cleanContext: context } });
     positionedCleanProcessor.processSync(file);
   }
-  const { leadImage, leadImageAlt, summary, plainText, leadText, hasMedia } = file.data;
+  const { leadImage, leadImageAlt, summary, plainText, leadText, hasMedia, tags } = file.data;
   return {
     html: String(file.value),
     ...(leadImage === undefined ? {} : { image: leadImage, imageAlt: leadImageAlt ?? '' }),
@@ -40,6 +42,7 @@ export function cleanBody(bodyHtml: string, context: CleanContext): CleanedBody 
     text: plainText ?? '',
     ...(leadText === undefined ? {} : { lead: leadText }),
     hasMedia: leadImage !== undefined || hasMedia === true,
+    tags: tags ?? [],
     warnings: file.messages.map((message) => String(message)),
   };
 }

@@ -24,5 +24,9 @@ declare module 'vfile' {
     leadText: string;
     /** Out: whether the cleaned body still shows an image, video or audio. */
     hasMedia: boolean;
+    /** Between plugins: some `id` or anchor name was kept as the target of an in-page link. */
+    keptLinkTargets: boolean;
+    /** Out: tags the body listed (a post footer's "Post tags: …"), taken out of it. */
+    tags: string[];
   }
 }

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
-import { collapseWhitespace } from './hast-content.ts';
+import { isBlank } from './hast-content.ts';
+import { proseText } from './prose-text.ts';
 import { CONTINUE, EXIT, SKIP, visit } from './visit-tree.ts';
 
 /** Paragraphs inside these belong to something quoted or shown (a photo's caption), not to the article's opening. */
@@ -24,7 +25,10 @@ export function leadParagraphText(tree: Root, minLength = leadMinLength): string
   visit(tree, 'element', (node: Element) => {
     if (notTheArticle.has(node.tagName)) return SKIP;
     if (node.tagName !== 'p') return CONTINUE;
-    const text = collapseWhitespace(toText(node));
+    // A paragraph that is one link (an embed's, a "related" story's) is not the article's opening.
+    if (isOnlyALink(node)) return SKIP;
+    // As summaries read: raw URLs and rule lines left out.
+    const text = proseText(toText(node));
     if (isReal(text, minLength)) {
       found = text;
       return EXIT;
@@ -33,4 +37,9 @@ export function leadParagraphText(tree: Root, minLength = leadMinLength): string
     return CONTINUE;
   });
   return found ?? longEnough;
+}
+
+function isOnlyALink(node: Element): boolean {
+  const content = node.children.filter((child) => !(child.type === 'text' && isBlank(child.value)) && child.type !== 'comment');
+  return content.length === 1 && content[0]!.type === 'element' && content[0]!.tagName === 'a';
 }

@@ -12,12 +12,16 @@ import { rehypeFeedCaptionsToFigures } from './plugins/rehype-feed-captions-to-f
 import { rehypeFilterSrcset } from './plugins/rehype-filter-srcset.ts';
 import { rehypeImageAlt } from './plugins/rehype-image-alt.ts';
 import { rehypeHeadingsBelowTitle } from './plugins/rehype-headings-below-title.ts';
+import { rehypeImageLabelsToCaptions } from './plugins/rehype-image-labels-to-captions.ts';
+import { rehypeInPageLinks } from './plugins/rehype-in-page-links.ts';
 import { rehypeLazyImages } from './plugins/rehype-lazy-images.ts';
 import { rehypeOutboundLinks } from './plugins/rehype-outbound-links.ts';
 import { rehypeReaderImageAttributes } from './plugins/rehype-reader-image-attributes.ts';
 import { rehypeRemoveDateline } from './plugins/rehype-remove-dateline.ts';
 import { rehypeRemoveEmptyElements } from './plugins/rehype-remove-empty-elements.ts';
 import { rehypeRemoveFeedFooter } from './plugins/rehype-remove-feed-footer.ts';
+import { rehypeRemovePostFooter } from './plugins/rehype-remove-post-footer.ts';
+import { rehypeRemoveShareBars } from './plugins/rehype-remove-share-bars.ts';
 import { rehypeRemoveTrackingPixels } from './plugins/rehype-remove-tracking-pixels.ts';
 import { rehypeResolveUrls } from './plugins/rehype-resolve-urls.ts';
 import { rehypeStripLayoutAttributes } from './plugins/rehype-strip-layout-attributes.ts';
@@ -30,7 +34,7 @@ import { sanitizeSchema } from './sanitize-schema.ts';
 
 /**
  * Raw article body → clean, safe HTML. Reads `file.data.cleanContext`; writes
- * `file.data.leadImage`, `summary`, `plainText` and `hasMedia`. Order matters:
+ * `file.data.leadImage`, `summary`, `plainText`, `hasMedia` and `tags`. Order matters:
  * URLs are made absolute before anything judges them, the summary is read while the lead
  * still has its class, and nothing after the sanitizer adds markup it would have refused.
  *
@@ -45,20 +49,25 @@ function cleaning(parser: Processor<Root>) {
     parser
       // Cleaning: take out what is not the article, make what is left self-contained.
       .use(rehypeRemoveFeedFooter)
+      .use(rehypeRemovePostFooter)
       .use(rehypeUnwrapNoscript)
       .use(rehypeLazyImages)
       .use(rehypeResolveUrls)
+      .use(rehypeRemoveShareBars)
       .use(rehypeEmbedsToLinks)
       .use(rehypeRemoveDateline)
       .use(rehypeFilterSrcset)
       .use(rehypeRemoveTrackingPixels)
       .use(rehypeFeedCaptionsToFigures)
       .use(rehypeWordpressCaptionsToFigures)
+      .use(rehypeImageLabelsToCaptions)
       .use(rehypeExtractSummary)
       .use(rehypeStripLayoutAttributes)
-      .use(rehypeUnwrapSoup)
       .use(rehypeWrapOrphanListItems)
       .use(rehypeSanitize, sanitizeSchema)
+      // After the sanitizer: a span is bare only once it has dropped the attributes it does not allow (RDFa's `datatype`, `resource`…).
+      .use(rehypeUnwrapSoup)
+      .use(rehypeInPageLinks, { prefix: sanitizeSchema.clobberPrefix ?? 'user-content-' })
       // Enhancing: only removals and attributes the sanitizer would have stripped.
       .use(rehypeExtractLeadImage)
       .use(rehypeHeadingsBelowTitle)

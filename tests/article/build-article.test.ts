@@ -65,6 +65,35 @@ describe('every file of the shared corpus', () => {
   });
 });
 
+describe('a 中国数字时代 article with the site footer', () => {
+  const result = build('dm-cdt-01.txt', readFileSync(join(corpus, 'feedx', 'dm-cdt-01.txt')));
+  if (!result.ok) throw new Error(result.reason);
+  const { data, html } = result.value;
+
+  test('takes its post tags into tags and the footer out of the body', () => {
+    expect(data.tags).toEqual(['共产党', '共产党员', '加速主义', '统计数据']);
+    expect(html).not.toMatch(/Post tags|get_post_time|Feed enhanced/);
+  });
+
+  test('summarises with its text, not the footer', () => {
+    expect(data.summary).not.toMatch(/Feed enhanced|Better Feed|get_post_time/);
+    expect(data.summary.length).toBeGreaterThan(25);
+  });
+});
+
+describe('summaries on the whole corpus', () => {
+  const names = readdirSync(join(corpus, 'feedx')).filter((name) => name.endsWith('.txt'));
+  const summaries = names.flatMap((name) => {
+    const result = build(name, readFileSync(join(corpus, 'feedx', name)));
+    return result.ok ? [{ name, summary: result.value.data.summary }] : [];
+  });
+
+  test('are prose: no raw URLs, no rule lines, no feed credit', () => {
+    const junk = summaries.filter(({ summary }) => /https?:\/\/|www\.|[a-z]\.[a-z]{2,}\/\S|={4,}|－{4,}|Feed enhanced by/u.test(summary));
+    expect(junk.map(({ name, summary }) => `${name}: ${summary}`)).toEqual([]);
+  });
+});
+
 describe('a file that cannot be an article', () => {
   test('is rejected when over the size limit, naming the limit', () => {
     const small = siteConfigSchema.parse({ title: 'T', url: 'https://example.org', maxFileBytes: 1024 });

@@ -37,6 +37,10 @@ test('an empty summary never needs showing', () => {
   expect(summaryOpensBody('', 'Anything.')).toBe(true);
 });
 
+test('a body that opens with the summary once its raw URLs and rule lines are left out, as summaries leave them', () => {
+  expect(summaryOpensBody('小罗的频道： 我的小红书 罗宾频道', '小罗的频道：https://www.youtube.com/@Lil-Luo/videos我的小红书=========\n罗宾频道快速搜索')).toBe(true);
+});
+
 describe('on the corpus', () => {
   test('a lead past the photo credit and its caption (BBC) opens the body', () => {
     const { data, html } = corpusArticle('bbc-02.txt');

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { describe, expect, test } from 'vitest';
@@ -74,7 +75,7 @@ describe('cleanBody on hostile input', () => {
 
   test('keeps no iframe, only a link to what it showed', () => {
     expect(clean('<p>前文</p><iframe src="https://www.youtube.com/embed/abc123" srcdoc="<script>alert(1)</script>"></iframe>').html).toBe(
-      '<p>前文</p><p><a href="https://www.youtube.com/watch?v=abc123" rel="noopener noreferrer nofollow">https://www.youtube.com/watch?v=abc123</a></p>',
+      '<p>前文</p><p><a href="https://www.youtube.com/watch?v=abc123" rel="noopener noreferrer nofollow">YouTube video</a></p>',
     );
   });
 
@@ -89,6 +90,47 @@ describe('cleanBody on hostile input', () => {
       expect(url, url).toMatch(/^(https?:|mailto:)/);
     }
     expect(html).toContain('href="https://news.example.com/investing/currencies/quote?');
+  });
+});
+
+describe('cleanBody leaves no boilerplate', () => {
+  const cleanArticle = (article: CorpusArticle) => cleanBody(article.body, { url: article.url, publishedAt: article.publishedAt });
+  const fixture = (name: string) => readCorpusArticle(path.join(import.meta.dirname, '../fixtures', name));
+
+  test('unwraps every span that carries nothing, the pao-pao.net bylines’ too', () => {
+    for (const name of ['fm-paopao-01.txt', 'fm-paopao-02.txt', 'fm-paopao-03.txt']) {
+      const tree = fromHtml(cleanArticle(corpusArticle(name)).html, { fragment: true });
+      expect(selectAll('span', tree).filter((span) => Object.keys(span.properties).length === 0), name).toEqual([]);
+    }
+  });
+
+  test('the 2022 RFI shapes end with their last paragraph: no "分享 :", no share link, no feed footer', () => {
+    for (const name of ['rfi-2022-share-label.txt', 'rfi-2022-share-bar.txt']) {
+      const { html, warnings } = cleanArticle(fixture(name));
+      expect(html, name).not.toMatch(/分享|sharer|intent\/tweet|whatsapp|mailto|feedx|<svg|<hr/);
+      expect(html, name).toMatch(/(不少居民表示，他们担心随时可能再次被封控。|密切接触者正在追踪之中。)<\/p>$/);
+      expect(warnings, name).toEqual([]);
+    }
+  });
+
+  test('the 2022 BBC shape: the photo keeps its caption and credit in a figure, without the labels', () => {
+    const { html } = cleanArticle(fixture('bbc-2022-figure-labels.txt'));
+    expect(html).not.toMatch(/图片来源|图像加注文字|<span/);
+    expect(html).toContain('<figcaption>习近平与夫人彭丽媛在西九龙高铁站受到欢迎。<br>Getty Images</figcaption></figure>');
+  });
+
+  test('a 中国数字时代 article keeps its text and loses the site footer; its tags come out', () => {
+    const cleaned = cleanArticle(corpusArticle('cdt-22.txt'));
+    expect(cleaned.html).not.toMatch(/get_post_time|Permalink|del\.icio\.us|Post tags|Feed enhanced|<hr/);
+    expect(cleaned.html).toMatch(/李如一说。<\/p>$/);
+    expect(cleaned.tags).toEqual(['墙', '微信', '数字监控', '数字移民', '翻墙', '言论审查', '言论自由', '逃离微信']);
+  });
+
+  test('no corpus body keeps a footer, a share link, an image label or a raw player URL as a link text', () => {
+    for (const file of corpusFiles(feedxDir)) {
+      const { html } = cleanArticle(readCorpusArticle(file));
+      expect(html, file).not.toMatch(/get_post_time|Feed enhanced by|sharer\.php|twitter\.com\/share|\?share=|button\.like\.co|图片版权|Image caption|>https:\/\/w\.soundcloud\.com\/player/);
+    }
   });
 });
 

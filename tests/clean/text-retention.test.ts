@@ -6,12 +6,27 @@ import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import { cleanBody } from '../../lib/clean/clean-body.ts';
 import { rehypeEmbedsToLinks } from '../../lib/clean/plugins/rehype-embeds-to-links.ts';
+import { rehypeImageLabelsToCaptions } from '../../lib/clean/plugins/rehype-image-labels-to-captions.ts';
 import { rehypeRemoveDateline } from '../../lib/clean/plugins/rehype-remove-dateline.ts';
 import { rehypeRemoveFeedFooter } from '../../lib/clean/plugins/rehype-remove-feed-footer.ts';
+import { rehypeRemovePostFooter } from '../../lib/clean/plugins/rehype-remove-post-footer.ts';
+import { rehypeRemoveShareBars } from '../../lib/clean/plugins/rehype-remove-share-bars.ts';
+import { rehypeUnwrapNoscript } from '../../lib/clean/plugins/rehype-unwrap-noscript.ts';
+import { rehypeResolveUrls } from '../../lib/clean/plugins/rehype-resolve-urls.ts';
 import { corpusFiles, feedxDir, readCorpusArticle, seedDir } from './corpus.ts';
 
-/** The body with only the boilerplate taken out (footer, promos, dateline, embed scripts): what cleaning must keep. */
-const boilerplateFree = unified().use(rehypeParse, { fragment: true }).use(rehypeRemoveFeedFooter).use(rehypeEmbedsToLinks).use(rehypeRemoveDateline).freeze();
+/** The body with only the boilerplate taken out (footers, promos, share bars, dateline, embed scripts, image labels): what cleaning must keep. */
+const boilerplateFree = unified()
+  .use(rehypeParse, { fragment: true })
+  .use(rehypeRemoveFeedFooter)
+  .use(rehypeRemovePostFooter)
+  .use(rehypeUnwrapNoscript)
+  .use(rehypeResolveUrls)
+  .use(rehypeRemoveShareBars)
+  .use(rehypeEmbedsToLinks)
+  .use(rehypeRemoveDateline)
+  .use(rehypeImageLabelsToCaptions)
+  .freeze();
 
 const visibleCharacters = (text: string) => Array.from(text.replace(/[\s\u200b-\u200d\u2060\ufeff]/gu, '')).length;
 

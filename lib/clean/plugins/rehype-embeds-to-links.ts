@@ -56,7 +56,10 @@ export function rehypeEmbedsToLinks(_options: Readonly<EmbedsToLinksOptions> = e
 export function embedTarget(node: Element): string | undefined {
   const raw = node.properties.src ?? node.properties.data;
   if (typeof raw !== 'string' || !isHttpUrl(raw)) return undefined;
-  const url = new URL(raw);
+  return pageOf(new URL(raw));
+}
+
+function pageOf(url: URL): string {
   const host = url.hostname.replace(/^www\./, '');
   if (host === 'youtube.com' || host === 'youtube-nocookie.com' || host === 'm.youtube.com') {
     const [kind, id] = url.pathname.split('/').filter(Boolean);
@@ -69,12 +72,47 @@ export function embedTarget(node: Element): string | undefined {
     const [kind, id] = url.pathname.split('/').filter(Boolean);
     if (kind === 'video' && id !== undefined && /^\d+$/.test(id)) return `https://vimeo.com/${id}`;
   }
+  // Embedly wraps another player: link to what it wraps.
+  const wrapped = host === 'cdn.embedly.com' ? (url.searchParams.get('url') ?? url.searchParams.get('src')) : null;
+  if (wrapped !== null && isHttpUrl(wrapped)) return pageOf(new URL(wrapped));
   return url.href;
+}
+
+/** What kind of thing an embed from a host shows, for a link whose player gave it no title. */
+const embedKinds: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(m\.)?youtube(-nocookie)?\.com$|^youtu\.be$/, 'YouTube video'],
+  [/^(player\.)?vimeo\.com$/, 'Vimeo video'],
+  [/^(w\.)?soundcloud\.com$/, 'SoundCloud audio'],
+  [/^(open\.)?spotify\.com$/, 'Spotify audio'],
+  [/^(embed\.)?acast\.com$/, 'Acast podcast'],
+  [/^facebook\.com$/, 'Facebook video'],
+  [/^(slideshare\.net)$/, 'SlideShare slides'],
+  [/^(drive|docs)\.google\.com$/, 'Google Drive file'],
+  [/^(twitter|x)\.com$/, 'Post on X (Twitter)'],
+  [/^instagram\.com$/, 'Instagram post'],
+  [/^bilibili\.com$|^player\.bilibili\.com$/, 'Bilibili video'],
+];
+
+/**
+ * The link's text: what the embed is ("SoundCloud audio", "YouTube video: <title>"), never its raw
+ * player URL. A host we do not know keeps the player's title, or is named by what its URL shows.
+ */
+export function embedName(target: string, title: string): string {
+  const url = new URL(target);
+  const host = url.hostname.replace(/^www\./, '');
+  const kind = embedKinds.find(([pattern]) => pattern.test(host))?.[1];
+  if (kind === 'YouTube video' && url.pathname === '/playlist') return title === '' ? 'YouTube playlist' : `YouTube playlist: ${title}`;
+  if (kind !== undefined) return title === '' ? kind : `${kind}: ${title}`;
+  if (title !== '') return title;
+  if (/\.pdf$/iu.test(url.pathname)) return `PDF document on ${host}`;
+  if (/video/iu.test(url.pathname + url.search)) return `Video on ${host}`;
+  if (/audio|podcast/iu.test(url.pathname + url.search)) return `Audio on ${host}`;
+  return `Embedded page on ${host}`;
 }
 
 function linkTo(target: string, embed: Element, parent: Parents): ElementContent {
   const title = typeof embed.properties.title === 'string' ? collapseWhitespace(embed.properties.title) : '';
-  const link = h('a', { href: target }, title === '' ? target : title);
+  const link = h('a', { href: target }, embedName(target, title));
   const inFlow = parent.type === 'root' || flowParents.has(parent.tagName);
   return inFlow ? h('p', [link]) : link;
 }

@@ -3,7 +3,7 @@ import { select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import type { VFile } from 'vfile';
 import '../clean-data.ts';
-import { collapseWhitespace } from '../hast-content.ts';
+import { proseText } from '../prose-text.ts';
 import { truncateText } from '../truncate-text.ts';
 import { leadMinLength, leadParagraphText } from '../lead-paragraph.ts';
 import { CONTINUE, EXIT, visit } from '../visit-tree.ts';
@@ -31,7 +31,7 @@ export function rehypeExtractSummary(options: Readonly<ExtractSummaryOptions> = 
   const leadClasses = classesRequiredBy(leadSelectors);
 
   return (tree: Root, file: VFile): void => {
-    const plain = (node: Root | Element) => collapseWhitespace(toText(node));
+    const plain = (node: Root | Element) => proseText(toText(node));
     // Matching the selectors costs a tenth of the whole pipeline; most bodies have none of their classes at all.
     const marked = leadClasses && !hasAnyClass(tree, leadClasses) ? undefined : select(leadSelectors, tree);
     const markedText = marked ? plain(marked) : '';

@@ -14,7 +14,8 @@ const defaultKeep = ['td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'colgroup', 't
 
 /**
  * Removes elements with no text and no media (`<p>&nbsp;</p>`, `<div><br></div>`, wrappers
- * emptied by the other plugins, images whose source the sanitizer refused). Run after the others.
+ * emptied by the other plugins, images whose source the sanitizer refused), but for the targets of
+ * in-page links. Run after the others.
  */
 export function rehypeRemoveEmptyElements(options: Readonly<RemoveEmptyElementsOptions> = emptyOptions) {
   const keep = new Set(options.keep ?? defaultKeep);
@@ -31,6 +32,8 @@ export function rehypeRemoveEmptyElements(options: Readonly<RemoveEmptyElementsO
 }
 
 function isEmpty(node: Element): boolean {
+  // Only the targets of in-page links still have one: `<a name="x"></a>` is where a link goes.
+  if (node.properties.id !== undefined || node.properties.name !== undefined) return false;
   if (node.tagName === 'img') return typeof node.properties.src !== 'string' || node.properties.src === '';
   if (voidTagNames.has(node.tagName)) return false;
   return !hasText(node) && !hasMedia(node);

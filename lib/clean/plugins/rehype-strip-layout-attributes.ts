@@ -1,4 +1,7 @@
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
+import type { VFile } from 'vfile';
+import '../clean-data.ts';
+import { inPageFragments } from '../in-page-fragment.ts';
 import { visit } from '../visit-tree.ts';
 
 export interface StripLayoutAttributesOptions {
@@ -19,13 +22,23 @@ const layoutKeys: ReadonlySet<string> = new Set([
 const sizedTags: ReadonlySet<string> = new Set(['img', 'video', 'source']);
 
 /**
- * Drops inline `style`, `class`, `id`, `data-*`, event handlers and tracking attributes,
+ * Drops inline `style`, `class`, `id` (but for the targets of in-page links), `data-*`, event handlers and tracking attributes,
  * and `width`/`height` except whole numbers on media, so the site's stylesheet decides layout.
  */
 export function rehypeStripLayoutAttributes(options: Readonly<StripLayoutAttributesOptions> = emptyOptions) {
   const extra = new Set(options.drop ?? []);
-  return (tree: Root): void => {
+  return (tree: Root, file: VFile): void => {
+    const base = file.data.cleanContext?.url;
+    // An `id` (or an anchor's `name`) a link in the body leads to is kept: it is where the link goes.
+    const targets: Array<{ node: Element; key: 'id' | 'name'; value: string }> = [];
+    const linked = new Set<string>();
     visit(tree, 'element', (node) => {
+      const { href, id, name } = node.properties;
+      if (node.tagName === 'a' && typeof href === 'string' && href.includes('#')) {
+        for (const fragment of inPageFragments(href, base)) linked.add(fragment);
+      }
+      if (typeof id === 'string' && id !== '') targets.push({ node, key: 'id', value: id });
+      if (node.tagName === 'a' && typeof name === 'string' && name !== '') targets.push({ node, key: 'name', value: name });
       for (const key of Object.keys(node.properties)) {
         const isData = /^data[A-Z]/.test(key);
         const isHandler = /^on[A-Z]/.test(key);
@@ -34,5 +47,11 @@ export function rehypeStripLayoutAttributes(options: Readonly<StripLayoutAttribu
         if (layoutKeys.has(key) || extra.has(key) || isData || isHandler || isLayoutSize || isAnchorName) delete node.properties[key];
       }
     });
+    if (linked.size === 0) return;
+    for (const { node, key, value } of targets) {
+      if (!linked.has(value)) continue;
+      node.properties[key] = value;
+      file.data.keptLinkTargets = true;
+    }
   };
 }

@@ -12,7 +12,7 @@ const meaninglessInline: ReadonlySet<string> = new Set(['span', 'font']);
 /**
  * Unwraps `span`s left with no attributes that matter (`lang`, `dir`, `title`) and `div`s that
  * only group blocks: a div around a single block, nested divs, page-builder wrappers.
- * Run after the layout attributes are stripped.
+ * Run after the sanitizer, which drops the attributes it does not allow: only then is a span seen bare.
  */
 export function rehypeUnwrapSoup(_options: Readonly<UnwrapSoupOptions> = emptyOptions) {
   return (tree: Root): void => {

@@ -59,4 +59,24 @@ describe('rehypeExtractSummary', () => {
     expect(words.startsWith(summary.slice(0, -1))).toBe(true);
     expect(summary.slice(0, -1)).toMatch(/word\d+$/);
   });
+
+  test('is prose: a paragraph that is only a link is passed over, raw URLs and rule lines are left out', () => {
+    const html =
+      '<p>https://www.youtube.com/watch?v=NmXN_VKoHPU</p><p>小罗的频道：https://www.youtube.com/@Lil-Luo/videos我的小红书，脸书上也更新视频了https://bit.ly/41JvFcx====================罗宾频道快速搜索</p>';
+    expect(summaryOf(html)).toBe('小罗的频道： 我的小红书，脸书上也更新视频了 罗宾频道快速搜索');
+  });
+
+  test('leaves out a bare domain with a path, as tweets write their pictures', () => {
+    expect(summaryOf('<p>伏拉夫模式 • 开启 pic.twitter.com/ttL7CPnHOV — 维尼大帝 (@realEmperorPooh) June 2, 2020</p>')).toBe('伏拉夫模式 • 开启 — 维尼大帝 (@realEmperorPooh) June 2, 2020');
+  });
+
+  test('passes over a paragraph that is one link: an embed named "YouTube video: …" is not the opening', () => {
+    const html = '<p><a href="https://www.youtube.com/watch?v=erSKPPIZrLA">YouTube video: 【辱包】大国民「人力VOCALOID」</a></p><p>乳透社·小反旗：本作品为小池塘转正作，作品含有10处隐喻。</p>';
+    expect(summaryOf(html)).toBe('乳透社·小反旗：本作品为小池塘转正作，作品含有10处隐喻。');
+  });
+
+  test('keeps text that only looks like a rule or a link: "——" dashes, "……" ellipses, a domain in prose', () => {
+    const html = '<p>他说——这是真的……网站 example.org 上写着，他们还会继续报道，一直报道下去。</p>';
+    expect(summaryOf(html)).toBe('他说——这是真的……网站 example.org 上写着，他们还会继续报道，一直报道下去。');
+  });
 });
