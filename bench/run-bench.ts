@@ -302,6 +302,8 @@ async function main(): Promise<number> {
           repoDir,
           contentDir: measured.content,
           cacheDir: measured.warmCache,
+          // The plain builds' cache: serve runs as they did.
+          configFile: plainConfig,
           logDir: join(base, String(size), 'logs'),
           timeZone: config.timeZone,
           drops,

@@ -22,6 +22,8 @@ export interface ServeOptions {
   repoDir: string;
   contentDir: string;
   cacheDir: string;
+  /** The site configuration serve runs with (the one the warm cache was built with). */
+  configFile: string;
   logDir: string;
   timeZone: string;
   drops: readonly PlannedArticle[];
@@ -41,7 +43,7 @@ export async function measureServe(options: ServeOptions): Promise<ServeResult> 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = await startChild(process.execPath, ['bin/digest.js', 'serve', '--content', options.contentDir, '--port', String(port), '--cache', options.cacheDir], {
+  const child = await startChild(process.execPath, ['bin/digest.js', 'serve', '--config', options.configFile, '--content', options.contentDir, '--port', String(port), '--cache', options.cacheDir], {
     cwd: options.repoDir,
     logDir: options.logDir,
     name: 'serve',
