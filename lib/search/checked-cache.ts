@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
  * Search bundles and the page script are kept in the cache with the SHA-256 of every file beside them
  * (`<name>.sums`), and taken out only when each file still matches: a damaged cache never reaches a
- * published index, it only costs indexing that bundle again.
+ * published index, it only costs indexing that bundle again. Files are copied, never linked, between the cache and
+ * an output, so damage to one never reaches the other (a reflink where the file system has them).
  */
 export type CheckedRead = 'copied' | 'missing' | 'damaged';
 
@@ -20,6 +22,23 @@ async function filesUnder(dir: string): Promise<string[] | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** Copies every file of `from` into `to`, making folders as needed. */
+async function copyFiles(from: string, to: string, files: readonly string[]): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const folder of new Set(files.map((file) => join(to, file, '..')))) await mkdir(folder, { recursive: true });
+  await Promise.all(files.map((file) => copyFile(join(from, file), join(to, file), constants.COPYFILE_FICLONE)));
+}
+
+/** A complete folder (a bundle just indexed into the output) kept in the cache as `cached`, sealed. */
+export async function keepFolderInCache(from: string, cached: string): Promise<void> {
+  const temporary = `${cached}.${process.pid}.tmp`;
+  await rm(temporary, { recursive: true, force: true });
+  await copyFiles(from, temporary, (await filesUnder(from)) ?? []);
+  await rm(cached, { recursive: true, force: true });
+  await rename(temporary, cached);
+  await sealInCache(cached, 'folder');
 }
 
 /** Records the checksums of `path` (a folder's files, or one file) once it is complete in the cache. */
@@ -41,7 +60,7 @@ async function readSums(path: string): Promise<Record<string, string> | undefine
   }
 }
 
-/** The cached folder `from` into `to` (replacing it) as hard links, when every file is as sealed. */
+/** The cached folder `from` into `to` (replacing it), when every file is as sealed. */
 export async function copyFolderChecked(from: string, to: string): Promise<CheckedRead> {
   const files = await filesUnder(from);
   const sums = await readSums(from);
@@ -51,9 +70,7 @@ export async function copyFolderChecked(from: string, to: string): Promise<Check
   if (sealed.length !== files.length || sealed.some((file, index) => file !== files[index])) return 'damaged';
   for (const file of files) if (sha256(await readFile(join(from, file))) !== sums[file]) return 'damaged';
   await rm(to, { recursive: true, force: true });
-  await mkdir(to, { recursive: true });
-  for (const folder of new Set(files.map((file) => join(to, file, '..')))) await mkdir(folder, { recursive: true });
-  await Promise.all(files.map((file) => link(join(from, file), join(to, file)).catch(() => copyFile(join(from, file), join(to, file)))));
+  await copyFiles(from, to, files);
   return 'copied';
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { bodyHash, type SiteArticle } from '../archive/archived-article.ts';
 import { unwritable, type CacheNote } from '../archive/cache-note.ts';
-import { copyFolderChecked, sealInCache } from './checked-cache.ts';
+import { copyFolderChecked, keepFolderInCache } from './checked-cache.ts';
 import type { ArticleView } from '../site/article-view.ts';
 import { phaseDone } from '../util/phase-timings.ts';
 import { searchRecord } from './search-record.ts';
@@ -32,7 +32,7 @@ export interface SearchManifest {
 /**
  * Writes `<target>/search/`: Pagefind bundles of consecutive months (`search/2023-01--2023-06/`…), which the
  * search page merges, the manifest naming them (`search/bundles.json`) and the page's script. A bundle whose articles
- * are those of last time is copied from the cache (hard links) instead of being indexed again.
+ * are those of last time is copied from the cache (checked first) instead of being indexed again.
  */
 export async function writeSearchIndex({ articles, views, target, pathPrefix, cacheDir, bundleArticles = defaultBundleArticles }: SearchIndexOptions): Promise<SearchManifest & { cacheNotes: CacheNote[] }> {
   const searchDir = join(target, 'search');
@@ -51,21 +51,19 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
       const read = cached ? await copyFolderChecked(cached, dir) : 'missing';
       if (read === 'damaged') damaged++;
       if (read !== 'copied') {
-        const records = indexes.map((index) => searchRecord(articles[index]!, views[index]!, pathPrefix));
-        let kept = false;
+        // Pagefind writes only into the output, which is ours: the copy kept in the cache is made by us, so a
+        // cache that cannot be written is one line, not a failed index.
+        await indexBundle(indexes.map((index) => searchRecord(articles[index]!, views[index]!, pathPrefix)), dir);
+        // A fresh Pagefind for each bundle: the memory of one is given back before the next.
+        await pagefind.close();
         if (cached && cacheWritable) {
           try {
-            await indexBundle(records, cached);
-            await sealInCache(cached, 'folder');
-            kept = (await copyFolderChecked(cached, dir)) === 'copied';
+            await keepFolderInCache(dir, cached);
           } catch (error) {
             cacheWritable = false;
             cacheNotes.push(unwritable(cacheDir!, error));
           }
         }
-        if (!kept) await indexBundle(records, dir);
-        // A fresh Pagefind for each bundle: the memory of one is given back before the next.
-        await pagefind.close();
         phaseDone(`search index ${name}`);
       }
       if (cached) fresh.add(`${name}-${key}`);

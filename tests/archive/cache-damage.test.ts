@@ -67,7 +67,10 @@ const reference = await snapshot(join(work, 'clean'));
 const first = await build(work, '_site', 'cache');
 await cp(join(work, 'cache'), join(work, 'pristine-cache'), { recursive: true });
 await cp(join(work, '_site'), join(work, 'pristine-site'), { recursive: true });
-const cacheFiles = await listFiles(join(work, 'pristine-cache'));
+const allCacheFiles = await listFiles(join(work, 'pristine-cache'));
+// The search index's files are many (Pagefind's chunks and fragments) and all checked the same way: a few stand for them below.
+const isSearch = (file: string) => file.startsWith('search/') || file.startsWith('search-page-');
+const cacheFiles = allCacheFiles.filter((file) => !isSearch(file));
 
 async function restore(withOutput: boolean): Promise<void> {
   await rm(join(work, 'cache'), { recursive: true, force: true });
@@ -76,7 +79,7 @@ async function restore(withOutput: boolean): Promise<void> {
   if (withOutput) await cp(join(work, 'pristine-site'), join(work, '_site'), { recursive: true });
 }
 
-test('the starting point: a site of a few dozen articles, and its cache of an index, a body store and a render manifest', () => {
+test('the starting point: a site of a few dozen articles, and its cache of an index, a body store, a render manifest and the search index', () => {
   expect(clean.code).toBe(0);
   expect(first.code).toBe(0);
   expect(names.length).toBeGreaterThan(30);
@@ -86,6 +89,33 @@ test('the starting point: a site of a few dozen articles, and its cache of an in
     'parsed-index.v8',
     'render-*.json',
   ]);
+  expect(searchSamples).toHaveLength(5);
+});
+
+// One bundle's checksums, an index chunk, a fragment, Pagefind's own script, and the search page's script.
+const searchSamples = [
+  allCacheFiles.find((file) => /^search\/[^/]+\.sums$/.test(file)),
+  allCacheFiles.find((file) => /^search\/.*\.pf_index$/.test(file)),
+  allCacheFiles.find((file) => /^search\/.*\.pf_fragment$/.test(file)),
+  allCacheFiles.find((file) => /^search\/[^/]+\/pagefind\.js$/.test(file)),
+  allCacheFiles.find((file) => /^search-page-[^/]+\.js$/.test(file)),
+].filter((file) => file !== undefined);
+
+describe.each(searchSamples)('cache/%s', (file) => {
+  test.each(['bytes flipped in the middle', 'truncated', 'deleted'])('%s: the search index is made again, said in one line, and the site is what a clean build writes', { timeout: 120_000 }, async (damage) => {
+    // No previous output: a build with nothing else to do would not read the search cache at all.
+    await restore(false);
+    await damages[damage]!(join(work, 'cache', file));
+    const damaged = await build(work, '_site', 'cache');
+    expect(damaged.code, damaged.stderr).toBe(0);
+    const said = cacheLines(damaged.stderr);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(file.startsWith('search/') ? /^cache: cache\/search: 1 bundle damaged, indexed again$/ : /^cache: cache\/search-page-[^/]+\.js: damaged, built again$/);
+    expect(differences(await snapshot(join(work, '_site')), reference)).toEqual([]);
+    const after = await build(work, '_site', 'cache');
+    expect(cacheLines(after.stderr)).toEqual([]);
+    expect(differences(await snapshot(join(work, '_site')), reference)).toEqual([]);
+  });
 });
 
 describe.each(cacheFiles)('cache/%s', (file) => {
