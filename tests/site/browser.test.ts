@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../../lib/site/build-site.ts';
 import { handMadeArticles, testConfig } from './hand-made-articles.ts';
 import { serveStatic } from './site-files.ts';
+import { screenshotColours } from './screenshot-colours.ts';
 
 const prefix = '/archive/';
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -37,22 +38,7 @@ async function openPage(width: number, bypassCSP = false): Promise<Page> {
 
 /** Whether a screenshot has more than one colour: something was drawn. */
 async function drawsSomething(page: Page): Promise<boolean> {
-  const png = await page.screenshot({ fullPage: false });
-  const probe = await browser.newPage();
-  const distinct = await probe.evaluate(async (data) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${data}`;
-    await image.decode();
-    const canvas = new OffscreenCanvas(image.width, image.height);
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const pixels = context.getImageData(0, 0, image.width, image.height).data;
-    const colours = new Set<number>();
-    for (let index = 0; index < pixels.length && colours.size < 16; index += 4 * 97) colours.add((pixels[index]! << 16) | (pixels[index + 1]! << 8) | pixels[index + 2]!);
-    return colours.size;
-  }, png.toString('base64'));
-  await probe.close();
-  return distinct > 1;
+  return (await screenshotColours(browser, await page.screenshot({ fullPage: false }), 97)) > 1;
 }
 
 async function axeViolations(page: Page): Promise<string[]> {

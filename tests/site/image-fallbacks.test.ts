@@ -15,6 +15,7 @@ import { seedDir } from '../corpus-dir.ts';
 import { corpusFiles } from '../clean/corpus.ts';
 import { loadCorpusArticles } from './corpus-archive.ts';
 import { listFiles, serveStatic } from './site-files.ts';
+import { screenshotColours } from './screenshot-colours.ts';
 
 // Real pages in Chromium with every remote image failing (as when a host blocks hotlinks or deletes a photo):
 // requests leaving 127.0.0.1 are aborted, so nothing reaches the network. The article schema takes only domain
@@ -68,22 +69,7 @@ async function openPage(options: { width: number; dark?: boolean; bypassCSP?: bo
 
 /** How many colours an element's screenshot holds (up to 16): 1 means nothing is drawn there but its background. */
 async function coloursOf(page: Page, selector: string): Promise<number> {
-  const shot = await page.locator(selector).first().screenshot();
-  const probe = await browser.newPage();
-  const colours = await probe.evaluate(async (data) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${data}`;
-    await image.decode();
-    const canvas = new OffscreenCanvas(image.width, image.height);
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const pixels = context.getImageData(0, 0, image.width, image.height).data;
-    const seen = new Set<number>();
-    for (let index = 0; index < pixels.length && seen.size < 16; index += 4) seen.add((pixels[index]! << 16) | (pixels[index + 1]! << 8) | pixels[index + 2]!);
-    return seen.size;
-  }, shot.toString('base64'));
-  await probe.close();
-  return colours;
+  return screenshotColours(browser, await page.locator(selector).first().screenshot());
 }
 
 /** Waits until every image of the page has loaded or failed. */
