@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildArticle } from '../article/build-article.ts';
 import { loadArchive, settleCacheWrites } from '../archive/load-archive.ts';
@@ -7,6 +7,7 @@ import type { SiteConfig } from '../config/site-config-schema.ts';
 import { serveSite } from '../site/serve-site.ts';
 import { formatCacheNotes, formatReport, namedReport } from './build-report.ts';
 import { unwritable } from '../archive/cache-note.ts';
+import { makeFolders } from '../util/make-folders.ts';
 
 /** `digest serve`: builds, serves on 127.0.0.1 (or --host), and rebuilds when content/ changes. */
 export async function serveCommand(options: { contentDir: string; port: number; host: string; config: SiteConfig; cacheDir: string }): Promise<number> {
@@ -64,7 +65,7 @@ async function servedFolder(cacheDir: string, named: Set<string>): Promise<strin
   const outDir = join(cacheDir, 'serve-site');
   const probe = join(cacheDir, `.serve-probe-${process.pid}`);
   try {
-    await mkdir(outDir, { recursive: true });
+    await makeFolders(outDir);
     await writeFile(probe, '');
     await rm(probe);
     return outDir;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeFolders } from '../util/make-folders.ts';
 
 /**
  * Search bundles and the page script are kept in the cache with the SHA-256 of every file beside them
@@ -26,8 +27,8 @@ async function filesUnder(dir: string): Promise<string[] | undefined> {
 
 /** Copies every file of `from` into `to`, making folders as needed. */
 async function copyFiles(from: string, to: string, files: readonly string[]): Promise<void> {
-  await mkdir(to, { recursive: true });
-  for (const folder of new Set(files.map((file) => join(to, file, '..')))) await mkdir(folder, { recursive: true });
+  await makeFolders(to);
+  for (const folder of new Set(files.map((file) => join(to, file, '..')))) await makeFolders(folder);
   await Promise.all(files.map((file) => copyFile(join(from, file), join(to, file), constants.COPYFILE_FICLONE)));
 }
 

@@ -1,10 +1,11 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unwritable, type CacheNote } from '../archive/cache-note.ts';
 import { copyFileChecked, sealInCache } from './checked-cache.ts';
 import { searchCodeVersion } from './search-code-version.ts';
 import { t2sPairs } from './t2s-pairs.ts';
+import { makeFolders } from '../util/make-folders.ts';
 
 const entry = fileURLToPath(new URL('./browser/search-page.ts', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,7 +17,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  */
 export async function writeSearchPageScript(file: string, cacheDir?: string): Promise<CacheNote[]> {
   const cached = cacheDir ? join(cacheDir, `search-page-${searchCodeVersion()}.js`) : undefined;
-  await mkdir(dirname(file), { recursive: true });
+  await makeFolders(dirname(file));
   const read = cached ? await copyFileChecked(cached, file) : 'missing';
   if (read === 'copied') return [];
   const notes: CacheNote[] = read === 'damaged' ? [{ file: cached!, reason: 'damaged, built again' }] : [];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { bodyHash, type SiteArticle } from '../archive/archived-article.ts';
@@ -10,6 +10,7 @@ import { phaseDone } from '../util/phase-timings.ts';
 import { searchRecord } from './search-record.ts';
 import { indexCodeVersion } from './search-code-version.ts';
 import { writeSearchPageScript } from './search-page-script.ts';
+import { makeFolders } from '../util/make-folders.ts';
 
 export interface SearchIndexOptions {
   /** The site's articles, in the order of `views` (one view each). */
@@ -80,7 +81,7 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
   }
   if (cacheDir && cacheWritable) await pruneCache(join(cacheDir, 'search'), fresh).catch(() => undefined);
   const manifest: SearchManifest = { bundles: bundles.reverse() };
-  await mkdir(searchDir, { recursive: true });
+  await makeFolders(searchDir);
   await writeAtomically(join(searchDir, 'bundles.json'), JSON.stringify(manifest));
   cacheNotes.push(...(await writeSearchPageScript(join(searchDir, scriptName), cacheWritable ? cacheDir : undefined)));
   phaseDone('search index');
