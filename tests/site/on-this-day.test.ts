@@ -6,6 +6,8 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../../lib/site/build-site.ts';
+import { planRender } from '../../lib/site/render-plan.ts';
+import { buildSiteModel } from '../../lib/site/site-model.ts';
 import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';
 import type { Article } from '../../lib/schema/article.ts';
 import siteConfigInput from '../../site.config.ts';
@@ -48,6 +50,18 @@ describe('on this day', () => {
     expect(onThisDay(await readDay(outDir, '2022-07-14'))).toEqual(['/2018/07/14/ 2018年 1 篇', '/2020/07/14/ 2020年 2 篇']);
     // A date no other year has gets no section at all.
     for (const key of ['2020-07-15', '2018-02-28']) expect(select('.on-this-day', await readDay(outDir, key))).toBeUndefined();
+  });
+
+  test('a new year of a date renders that date again in the other years, and no other day page', () => {
+    const at = (instants: string[]) => handMadeArticles(instants.length).map((article, index) => ({ ...article, data: { ...article.data, publishedAt: new Date(instants[index]!) } }));
+    const [added, ...before] = at(['2022-07-14T02:00:00Z', '2020-07-14T02:00:00Z', '2020-07-13T02:00:00Z', '2018-07-14T02:00:00Z']);
+    const after = [added!, ...before];
+    const modelOf = (articles: Article[]) => buildSiteModel({ articles, config: testConfig, pathPrefix: '/', mode: 'build' });
+    const previous = planRender(modelOf(before), 'shared', undefined, new Set()).manifest;
+    const existing = new Set(Object.values(previous.pages).flatMap((page) => page.files));
+    const days = planRender(modelOf(after), 'shared', previous, existing).render.days.map((day) => day.url);
+    // The new day, and the two days of the same date; 2020-07-13 is not touched.
+    expect(days.sort()).toEqual(['/2018/07/14/', '/2020/07/14/', '/2022/07/14/']);
   });
 
   const config = siteConfigSchema.parse(siteConfigInput);
