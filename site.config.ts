@@ -9,7 +9,8 @@ export default defineSiteConfig({
   language: 'zh',
   timeZone: 'Asia/Shanghai',
   perPage: 30,
-  homeDays: 3,
+  homeArticles: 30,
+  homeSpanDays: 7,
   feedSize: 50,
   sources: {
     'rfi.fr': 'RFI',

@@ -33,6 +33,11 @@ export async function loadSiteConfig(file = 'site.config.ts', overrides: Partial
   return ok(parsed.data);
 }
 
+// Keys that were once known: a config that still has one is told what took its place.
+const replacedKeys: Record<string, string> = {
+  homeDays: 'replaced by homeArticles (the digest is the newest days until it holds that many articles) and homeSpanDays (how many days it may reach back)',
+};
+
 /** Every problem, one line each; an unknown key is a line of its own, with the known key it is closest to. */
 function configProblems(error: z.ZodError): string[] {
   const known = Object.keys(siteConfigSchema.shape);
@@ -41,6 +46,8 @@ function configProblems(error: z.ZodError): string[] {
   const unknownLines = unknown.flatMap((issue) =>
     issue.keys.map((key) => {
       const name = [...issue.path.map(String), key].join('.');
+      const replaced = issue.path.length === 0 ? replacedKeys[key] : undefined;
+      if (replaced) return `${name}: ${replaced}`;
       const near = issue.path.length === 0 ? nearestKey(key, known) : undefined;
       return near ? `${name}: unknown key; did you mean ${near}?` : `${name}: unknown key (the keys are ${known.join(', ')})`;
     }),

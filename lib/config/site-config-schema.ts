@@ -23,8 +23,10 @@ export const siteConfigSchema = z.strictObject({
   timeZone: timeZone.default('UTC'),
   author: z.string().default(''),
   perPage: z.number().int().min(1).max(500).default(30),
-  /** How many days the home page shows as the latest digest. */
-  homeDays: z.number().int().min(1).max(60).default(3),
+  /** The home page's digest is the newest days until it holds at least this many articles… */
+  homeArticles: z.number().int().min(1).max(500).default(30),
+  /** …but never a day this many days or more before the newest, so a sparse archive shows only its newest day(s). */
+  homeSpanDays: z.number().int().min(1).max(60).default(7),
   /** How many articles a feed carries. */
   feedSize: z.number().int().min(1).max(1000).default(50),
   /** Display names for sources, keyed by host (`www.` is ignored): `{ 'rfi.fr': 'RFI' }`. */

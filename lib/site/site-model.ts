@@ -4,6 +4,8 @@ import { articleLink, articleView, type ArticleLink, type ArticleView } from './
 import { contentSecurityPolicy } from './content-security-policy.ts';
 import { dayLabel, monthLabel, yearLabel } from './date-labels.ts';
 import { feedView, type FeedView } from './feed-view.ts';
+import { homeDigestDays } from './home-digest.ts';
+import { sameDayOtherYears } from './on-this-day.ts';
 import { absoluteUrl, dayPath, monthPath, pagePath, sourceSlug, yearPath } from './site-paths.ts';
 import { fillCount, siteIdentity, uiStrings, type UiStrings } from './ui-strings.ts';
 
@@ -32,6 +34,8 @@ export interface DayGroup {
   older: PageLink | undefined;
   newer: PageLink | undefined;
   month: PageLink;
+  /** On this day: the same month and day in the archive's other years, oldest first, each linked by its year. */
+  otherYears: (PageLink & { count: number })[];
 }
 
 export interface MonthGroup {
@@ -74,6 +78,11 @@ export interface ListPage {
 export interface HomePage extends ListPage {
   /** The newest days, only on the newest page (the home page). */
   digest: DayGroup[];
+  /**
+   * How fresh the archive is, only on the home page: the newest article's time, absolute, so the page
+   * changes only when the archive does (a "3 days ago" would change with the clock, every build).
+   */
+  updated: { datetime: string; label: string } | undefined;
 }
 
 export interface SourcePage extends ListPage {
@@ -238,9 +247,14 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
       older: undefined,
       newer: undefined,
       month: { url: monthPath(year, month), label: monthLabel(`${year}-${month}`, language) },
+      otherYears: [],
     });
   }
   linkNeighbours(days, (day) => ({ url: day.url, label: day.label }));
+  const otherYears = sameDayOtherYears(days);
+  for (const day of days) {
+    day.otherYears = (otherYears.get(day.key) ?? []).map((other) => ({ url: other.url, label: yearLabel(other.key.slice(0, 4), language), count: other.count }));
+  }
 
   const months: MonthGroup[] = [];
   for (const [key, items] of groupBy(days, (day) => day.key.slice(0, 7))) {
@@ -273,11 +287,14 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
   linkNeighbours(years, (year) => ({ url: year.url, label: year.label }));
 
   // The home page is the newest page of the archive of everything older than its digest.
-  const digest = days.slice(0, config.homeDays);
+  const digest = homeDigestDays(days, { articles: config.homeArticles, spanDays: config.homeSpanDays });
   const digestCount = digest.reduce((sum, day) => sum + day.count, 0);
+  const newestView = views[0];
+  const updated = newestView && { datetime: newestView.datetime, label: `${dayLabel(newestView.dayKey, language)} ${newestView.time} ${newestView.zone}` };
   const homePages: HomePage[] = paginate(views.slice(digestCount), config.perPage, '/', identity.title, ui.latest, ui).map((page) => ({
     ...page,
     digest: page.newest ? digest : [],
+    updated: page.newest ? updated : undefined,
   }));
 
   const sourcePages: SourcePage[] = sources.flatMap((source) =>

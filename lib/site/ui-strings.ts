@@ -17,6 +17,10 @@ export interface UiStrings {
   nextArticle: string;
   moreFrom: string;
   fromDay: string;
+  /** Before the newest article's time on the home page. */
+  updated: string;
+  /** Heads the links from a day page to the same date in other years. */
+  onThisDay: string;
   /** Labels the link to the article where it was first published, before its host: `原文 ↗ bbc.com`. */
   readOriginal: string;
   /** The Web Archive's copies of the original, for originals that have died. */
@@ -65,6 +69,8 @@ const zh: UiStrings = {
   nextArticle: '下一篇（更新）',
   moreFrom: '更多来自',
   fromDay: '当日摘要',
+  updated: '更新于',
+  onThisDay: '历年今日',
   readOriginal: '原文 ↗',
   archivedOriginal: '网页时光机存档',
   siteTitle: '新闻摘要',
@@ -117,6 +123,8 @@ const en: UiStrings = {
   nextArticle: 'Next (newer)',
   moreFrom: 'More from',
   fromDay: 'Digest of the day',
+  updated: 'Updated',
+  onThisDay: 'On this day in other years',
   readOriginal: 'Original ↗',
   archivedOriginal: 'Web Archive copy',
   siteTitle: 'News Digest',

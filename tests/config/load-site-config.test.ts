@@ -60,13 +60,21 @@ test('an unknown key is refused with the known key nearest to it, ignoring case'
 });
 
 test('every unknown key is a line of its own, beside the other problems', async () => {
-  const file = await configFile(`export default { title: 'T', url: 'https://example.org', homeDays: 0, timezone: 'UTC', titel: 'x', feedsize: 3, colour: 'red' };`);
+  const file = await configFile(`export default { title: 'T', url: 'https://example.org', homeArticles: 0, timezone: 'UTC', titel: 'x', feedsize: 3, colour: 'red' };`);
   const result = await loadSiteConfig(file);
   expect(result.ok ? [] : result.reason.split('\n')).toEqual([
-    `${file}: homeDays: Too small: expected number to be >=1`,
+    `${file}: homeArticles: Too small: expected number to be >=1`,
     `${file}: timezone: unknown key; did you mean timeZone?`,
     `${file}: titel: unknown key; did you mean title?`,
     `${file}: feedsize: unknown key; did you mean feedSize?`,
-    `${file}: colour: unknown key (the keys are title, description, url, language, timeZone, author, perPage, homeDays, feedSize, sources, maxFileBytes)`,
+    `${file}: colour: unknown key (the keys are title, description, url, language, timeZone, author, perPage, homeArticles, homeSpanDays, feedSize, sources, maxFileBytes, search)`,
   ]);
+});
+
+test('the old homeDays key is refused with the keys that replaced it', async () => {
+  const file = await configFile(`export default { title: 'T', url: 'https://example.org', homeDays: 3 };`);
+  const result = await loadSiteConfig(file);
+  expect(result.ok ? '' : result.reason).toBe(
+    `${file}: homeDays: replaced by homeArticles (the digest is the newest days until it holds that many articles) and homeSpanDays (how many days it may reach back)`,
+  );
 });

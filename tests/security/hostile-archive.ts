@@ -17,7 +17,7 @@ export const hostileConfig: SiteConfig = siteConfigSchema.parse({
   language: 'en',
   timeZone: 'UTC',
   perPage: 40,
-  homeDays: 2,
+  homeArticles: 4,
   feedSize: 1000,
   sources: { 'xss.example': 'XSS Lab Source', [sourceHost]: hostileSource.value },
 });

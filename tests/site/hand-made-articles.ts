@@ -10,7 +10,7 @@ export const testConfig: SiteConfig = siteConfigSchema.parse({
   language: 'zh',
   timeZone: 'Asia/Shanghai',
   perPage: 3,
-  homeDays: 2,
+  homeArticles: 4,
   feedSize: 5,
 });
 

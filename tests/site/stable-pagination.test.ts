@@ -104,22 +104,25 @@ describe('pages counted from the oldest', () => {
     const added = await build(all);
 
     // The new article's source (BBC, 29 → 30 articles) splits its newest page: page 9 appears and page 8 links to it.
+    // The new article fills its day to homeArticles (3 → 4), so the day before leaves the digest for the home
+    // archive (83 → 86 articles), whose newest page splits the same way: page 27 appears and page 26 links to it.
     const source = model.sourcePages.find((page) => page.newest && page.source.name === newest!.data.source)!;
     expect(source.pageNumber).toBe(10);
     const olderNow = await listPages();
     const changed = [...older.keys()].filter((file) => olderNow.get(file) !== older.get(file));
     expect(source.source.url).toBe('/sources/bbc/');
-    expect(changed).toEqual(['sources/bbc/page/8/index.html']);
-    expect([...olderNow.keys()].filter((file) => !older.has(file))).toEqual(['sources/bbc/page/9/index.html']);
+    expect(model.homePages[0]!.digest.map((day) => day.count)).toEqual([testConfig.homeArticles]);
+    expect(changed).toEqual(['page/26/index.html', 'sources/bbc/page/8/index.html']);
+    expect([...olderNow.keys()].filter((file) => !older.has(file))).toEqual(['page/27/index.html', 'sources/bbc/page/9/index.html']);
 
     // What one article costs: its page and the previous newest one's (its newer link), its day, month and year,
-    // the home page, its source's newest page, the new page 9 and page 8 (now linking to page 9), the newest
+    // the home page and the home archive's new page 27 and page 26, its source's newest page, the new page 9 and page 8 (now linking to page 9), the newest
     // page of the previous newest article's source (which lists that article), and the feeds; besides those,
     // only the sources index, the 404 page and the search page, which are always rendered.
     const urls = (pages: { url: string }[]) => pages.map((page) => page.url);
     const { articles, days, months, years, homePages, sourcePages } = planned.render;
     expect(urls(articles)).toEqual([model.articles[0]!.url, model.articles[1]!.url]);
-    expect([...urls(days), ...urls(months), ...urls(years), ...urls(homePages)]).toEqual(['/2020/06/30/', '/2020/06/', '/2020/', '/']);
+    expect([...urls(days), ...urls(months), ...urls(years), ...urls(homePages)]).toEqual(['/2020/06/30/', '/2020/06/', '/2020/', '/', '/page/27/', '/page/26/']);
     const previousSource = model.articles[1]!.sourceUrl;
     expect(urls(sourcePages)).toEqual([source.source.url, `${source.source.url}page/9/`, `${source.source.url}page/8/`, previousSource]);
     expect(added.rendered).toBe(articles.length + days.length + months.length + years.length + homePages.length + sourcePages.length + 3);
