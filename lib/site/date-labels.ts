@@ -31,6 +31,19 @@ export function monthLabel(key: string, language: string): string {
 
 export const yearLabel = (year: string, language: string): string => (language.startsWith('zh') ? `${year}年` : year);
 
+/** A month under its year, as a breadcrumb shows it: `2020-07` → `7月` / `July`. */
+export function shortMonthLabel(key: string, language: string): string {
+  const [, month = '01'] = key.split('-');
+  if (language.startsWith('zh')) return `${Number(month)}月`;
+  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', month: 'long' }).format(utc('2000', month));
+}
+
+/** A day under its month, as a breadcrumb shows it: `2020-07-14` → `14日` / `14`. */
+export const shortDayLabel = (key: string, language: string): string => {
+  const day = String(Number(key.split('-')[2] ?? '1'));
+  return language.startsWith('zh') ? `${day}日` : day;
+};
+
 // Zones a Chinese reader knows by name; every other zone is shown by its offset.
 const zoneNames: Record<string, Record<string, string>> = {
   zh: { 'Asia/Shanghai': '北京时间', 'Asia/Chongqing': '北京时间', 'Asia/Harbin': '北京时间', PRC: '北京时间', 'Asia/Taipei': '台北时间', 'Asia/Hong_Kong': '香港时间' },

@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import type { Article } from '../schema/article.ts';
 import { articleLink, articleView, type ArticleLink, type ArticleView } from './article-view.ts';
+import { dateCrumbs, type Crumb } from './breadcrumbs.ts';
 import { contentSecurityPolicy } from './content-security-policy.ts';
 import { dayLabel, monthLabel, yearLabel } from './date-labels.ts';
 import { feedView, type FeedView } from './feed-view.ts';
@@ -32,6 +33,18 @@ export interface DayGroup {
   older: PageLink | undefined;
   newer: PageLink | undefined;
   month: PageLink;
+  /** Home › year › month › this day. */
+  crumbs: Crumb[];
+}
+
+/** One compact line of a month page: only what it shows, so the month's fingerprint changes only with that. */
+export interface MonthEntry {
+  url: string;
+  title: string;
+  lang: string;
+  source: string;
+  time: string;
+  datetime: string;
 }
 
 export interface MonthGroup {
@@ -39,10 +52,13 @@ export interface MonthGroup {
   url: string;
   label: string;
   count: number;
-  days: (PageLink & { count: number })[];
+  /** Newest day first, each day's articles in the order of its day page (by source, newest first). */
+  days: (PageLink & { count: number; articles: MonthEntry[] })[];
   older: PageLink | undefined;
   newer: PageLink | undefined;
   year: PageLink;
+  /** Home › year › this month. */
+  crumbs: Crumb[];
 }
 
 export interface YearGroup {
@@ -181,6 +197,8 @@ function paginate(articles: ArticleView[], perPage: number, base: string, title:
   return pages;
 }
 
+const monthEntry = (view: ArticleView): MonthEntry => ({ url: view.url, title: view.title, lang: view.lang, source: view.source, time: view.time, datetime: view.datetime });
+
 /** Everything the templates show, computed once per build: no template groups, sorts or searches. */
 export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModelOptions): SiteModel {
   const ui = uiStrings(config.language);
@@ -238,6 +256,7 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
       older: undefined,
       newer: undefined,
       month: { url: monthPath(year, month), label: monthLabel(`${year}-${month}`, language) },
+      crumbs: dateCrumbs(key, language, ui.home),
     });
   }
   linkNeighbours(days, (day) => ({ url: day.url, label: day.label }));
@@ -250,10 +269,11 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
       url: monthPath(year, month),
       label: monthLabel(key, language),
       count: items.reduce((sum, day) => sum + day.count, 0),
-      days: items.map((day) => ({ url: day.url, label: day.label, count: day.count })),
+      days: items.map((day) => ({ url: day.url, label: day.label, count: day.count, articles: day.sources.flatMap((source) => source.articles.map(monthEntry)) })),
       older: undefined,
       newer: undefined,
       year: { url: yearPath(year), label: yearLabel(year, language) },
+      crumbs: dateCrumbs(key, language, ui.home),
     });
   }
   linkNeighbours(months, (month) => ({ url: month.url, label: month.label }));

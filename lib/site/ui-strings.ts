@@ -8,6 +8,7 @@ export interface UiStrings {
   home: string;
   sources: string;
   archive: string;
+  breadcrumb: string;
   latest: string;
   older: string;
   newer: string;
@@ -56,6 +57,7 @@ const zh: UiStrings = {
   home: '首页',
   sources: '来源',
   archive: '归档',
+  breadcrumb: '位置',
   latest: '最新摘要',
   older: '更早',
   newer: '更新',
@@ -108,6 +110,7 @@ const en: UiStrings = {
   home: 'Home',
   sources: 'Sources',
   archive: 'Archive',
+  breadcrumb: 'You are here',
   latest: 'Latest digest',
   older: 'Older',
   newer: 'Newer',
