@@ -9,6 +9,8 @@ export interface UiStrings {
   sources: string;
   archive: string;
   breadcrumb: string;
+  /** Column heads of a calendar month, Monday first. */
+  weekdays: string[];
   latest: string;
   older: string;
   newer: string;
@@ -58,6 +60,7 @@ const zh: UiStrings = {
   sources: '来源',
   archive: '归档',
   breadcrumb: '位置',
+  weekdays: ['一', '二', '三', '四', '五', '六', '日'],
   latest: '最新摘要',
   older: '更早',
   newer: '更新',
@@ -111,6 +114,7 @@ const en: UiStrings = {
   sources: 'Sources',
   archive: 'Archive',
   breadcrumb: 'You are here',
+  weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
   latest: 'Latest digest',
   older: 'Older',
   newer: 'Newer',
