@@ -60,7 +60,7 @@ describe.skipIf('unavailable' in corpus)('the date archive in Chromium', () => {
     const problems: string[] = [];
     for (const [name, path] of samples) {
       await page.goto(`${server.origin}${path}`);
-      if (screenshots) await page.screenshot({ path: join(screenshots, `${name}-${width}-${scheme}.png`), fullPage: name !== 'year' });
+      if (screenshots) await page.screenshot({ path: join(screenshots, `${name}-${width}-${scheme}.png`) });
       await page.addScriptTag({ content: axeSource });
       const { violations } = await page.evaluate(async () =>
         (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document),
