@@ -52,7 +52,7 @@ export interface MonthGroup {
   url: string;
   label: string;
   count: number;
-  /** Newest day first, each day's articles in the order of its day page (by source, newest first). */
+  /** Newest day first, each day's articles newest first: the lines lead with their time. */
   days: (PageLink & { count: number; articles: MonthEntry[] })[];
   older: PageLink | undefined;
   newer: PageLink | undefined;
@@ -226,6 +226,8 @@ function calendarWeeks(monthKey: string, days: MonthGroup['days'], language: str
   return Array.from({ length: cells.length / 7 }, (_, week) => cells.slice(week * 7, week * 7 + 7));
 }
 
+const newestFirst = (a: ArticleView, b: ArticleView): number => (a.datetime < b.datetime ? 1 : a.datetime > b.datetime ? -1 : 0);
+
 const monthEntry = (view: ArticleView): MonthEntry => ({ url: view.url, title: view.title, lang: view.lang, source: view.source, time: view.time, datetime: view.datetime });
 
 /** Everything the templates show, computed once per build: no template groups, sorts or searches. */
@@ -298,7 +300,7 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
       url: monthPath(year, month),
       label: monthLabel(key, language),
       count: items.reduce((sum, day) => sum + day.count, 0),
-      days: items.map((day) => ({ url: day.url, label: day.label, count: day.count, articles: day.sources.flatMap((source) => source.articles.map(monthEntry)) })),
+      days: items.map((day) => ({ url: day.url, label: day.label, count: day.count, articles: day.sources.flatMap((source) => source.articles).sort(newestFirst).map(monthEntry) })),
       older: undefined,
       newer: undefined,
       year: { url: yearPath(year), label: yearLabel(year, language) },

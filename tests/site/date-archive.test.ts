@@ -62,6 +62,8 @@ describe.skipIf('unavailable' in corpus)('the date archive of the corpus', () =>
       for (const day of selectAll('.month-day', tree)) {
         const dayUrl = hrefs(selectAll('.month-day-title a', day))[0]!;
         for (const href of hrefs(selectAll('.month-entries li > a', day))) expect(href.startsWith(dayUrl)).toBe(true);
+        const times = selectAll('.month-entries time', day).map((node) => String(node.properties.dateTime));
+        expect(times).toEqual([...times].sort().reverse());
       }
       for (const line of selectAll('.month-entries li', tree)) {
         expect(toText(select('time', line)!)).toMatch(/^\d\d:\d\d$/);
