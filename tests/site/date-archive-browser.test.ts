@@ -9,6 +9,7 @@ import type { Article } from '../../lib/schema/article.ts';
 import { buildSite } from '../../lib/site/build-site.ts';
 import siteConfigInput from '../../site.config.ts';
 import { loadCorpusArticles } from './corpus-archive.ts';
+import { handMadeArticles, testConfig } from './hand-made-articles.ts';
 import { listFiles, serveStatic } from './site-files.ts';
 
 // Month, year and archive pages of the real corpus in Debian's Chromium, at phone and desktop widths, light and dark.
@@ -80,3 +81,23 @@ describe.skipIf('unavailable' in corpus)('the date archive in Chromium', () => {
     expect(problems).toEqual([]);
   });
 });
+
+test('an English header (Home · Sources · Archive · Search) stays one line at 390 px too', async () => {
+  const outDir = join(work, 'english');
+  await buildSite({ archive: { articles: handMadeArticles(30) }, config: { ...testConfig, language: 'en', search: true }, outDir, pathPrefix: '/' });
+  const english = await serveStatic(outDir, '/');
+  const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+  try {
+    await page.goto(`${english.origin}/2020/06/`);
+    const tops = await page.evaluate(() =>
+      [...document.querySelectorAll('.site-title, .site-nav li, .site-search')].filter((node) => getComputedStyle(node).display !== 'none').map((node) => Math.round(node.getBoundingClientRect().top / 8)),
+    );
+    expect(tops.length).toBe(5);
+    expect(new Set(tops).size).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    if (screenshots) await page.screenshot({ path: join(screenshots, 'month-en-390-light.png') });
+  } finally {
+    await page.close();
+    await english.close();
+  }
+}, 60_000);
