@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { bodyHash, type SiteArticle } from '../archive/archived-article.ts';
+import { dateCrumbs, type Crumb } from './breadcrumbs.ts';
 import { dayLabel, zoneLabel } from './date-labels.ts';
 import { articlePath, articleSlug, dayKey, dayPath } from './site-paths.ts';
 import { fillCount, type UiStrings } from './ui-strings.ts';
@@ -48,6 +49,8 @@ export interface ArticleView {
   dayKey: string;
   dayUrl: string;
   dateLabel: string;
+  /** Home › year › month › day: where the article sits in the calendar. */
+  crumbs: Crumb[];
   /**
    * Sanitized by the pipeline: the only field output unescaped. Read from the body store when a
    * template shows it; not enumerable, so fingerprinting a view hashes `bodyHash` instead.
@@ -99,7 +102,7 @@ class View {
 }
 
 export function articleView(article: SiteArticle, context: ViewContext): ArticleView {
-  const contextKey = `${context.timeZone}\n${context.language}\n${context.ui.readingTime}\n${context.sourceUrl(article.data.source)}`;
+  const contextKey = `${context.timeZone}\n${context.language}\n${context.ui.readingTime}\n${context.ui.home}\n${context.sourceUrl(article.data.source)}`;
   let memo = memos.get(article);
   if (memo?.context !== contextKey) {
     memo = { context: contextKey, base: viewBase(article, context) };
@@ -157,6 +160,7 @@ function viewBase(article: SiteArticle, context: ViewContext): ViewBase {
     dayKey: key,
     dayUrl: dayPath(key),
     dateLabel: dayLabel(key, context.language),
+    crumbs: dateCrumbs(key, context.language, context.ui.home),
     bodyHash: article.bodyHash ?? bodyHash(article.html),
   };
 }

@@ -31,6 +31,40 @@ export function monthLabel(key: string, language: string): string {
 
 export const yearLabel = (year: string, language: string): string => (language.startsWith('zh') ? `${year}年` : year);
 
+const rangeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The days a list of articles spans, oldest first: `2020年6月1日至14日` / `June 1 – 14, 2020`; one day alone when they agree. */
+export function dayRangeLabel(oldestKey: string, newestKey: string, language: string): string {
+  const [fromYear = '1970', fromMonth = '01', fromDay = '01'] = oldestKey.split('-');
+  const [toYear = '1970', toMonth = '01', toDay = '01'] = newestKey.split('-');
+  if (language.startsWith('zh')) {
+    // ICU's Chinese range pattern is numeric (2020/6/1 – 2020/6/14); the calendar pages say 年月日.
+    const from = `${fromYear}年${Number(fromMonth)}月${Number(fromDay)}日`;
+    if (oldestKey === newestKey) return from;
+    if (fromYear !== toYear) return `${from}至${toYear}年${Number(toMonth)}月${Number(toDay)}日`;
+    return `${from}至${fromMonth === toMonth ? '' : `${Number(toMonth)}月`}${Number(toDay)}日`;
+  }
+  let format = rangeFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
+    rangeFormats.set(language, format);
+  }
+  return format.formatRange(utc(fromYear, fromMonth, fromDay), utc(toYear, toMonth, toDay));
+}
+
+/** A month under its year, as a breadcrumb shows it: `2020-07` → `7月` / `July`. */
+export function shortMonthLabel(key: string, language: string): string {
+  const [, month = '01'] = key.split('-');
+  if (language.startsWith('zh')) return `${Number(month)}月`;
+  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', month: 'long' }).format(utc('2000', month));
+}
+
+/** A day under its month, as a breadcrumb shows it: `2020-07-14` → `14日` / `14`. */
+export const shortDayLabel = (key: string, language: string): string => {
+  const day = String(Number(key.split('-')[2] ?? '1'));
+  return language.startsWith('zh') ? `${day}日` : day;
+};
+
 // Zones a Chinese reader knows by name; every other zone is shown by its offset.
 const zoneNames: Record<string, Record<string, string>> = {
   zh: { 'Asia/Shanghai': '北京时间', 'Asia/Chongqing': '北京时间', 'Asia/Harbin': '北京时间', PRC: '北京时间', 'Asia/Taipei': '台北时间', 'Asia/Hong_Kong': '香港时间' },

@@ -84,8 +84,8 @@ export async function sharedRenderKey(templatesDir: string, model: SiteModel, pa
     const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
     for (const file of files.map((entry) => join(entry.parentPath, entry.name)).sort()) hash.update(file).update(await fileDigest(file));
   }
-  const navigation = model.years.map((year) => [year.url, year.label]);
-  hash.update(JSON.stringify({ meta: model.meta, ui: model.ui, navigation, pathPrefix }));
+  // The header links to the archive page, not to each year: a new year re-renders only the pages that show years.
+  hash.update(JSON.stringify({ meta: model.meta, ui: model.ui, pathPrefix }));
   return hash.digest('base64url');
 }
 

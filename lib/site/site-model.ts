@@ -1,8 +1,9 @@
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import type { Article } from '../schema/article.ts';
 import { articleLink, articleView, type ArticleLink, type ArticleView } from './article-view.ts';
+import { dateCrumbs, type Crumb } from './breadcrumbs.ts';
 import { contentSecurityPolicy } from './content-security-policy.ts';
-import { dayLabel, monthLabel, yearLabel } from './date-labels.ts';
+import { dayLabel, dayRangeLabel, monthLabel, yearLabel } from './date-labels.ts';
 import { feedView, type FeedView } from './feed-view.ts';
 import { homeDigestDays } from './home-digest.ts';
 import { sameDayOtherYears } from './on-this-day.ts';
@@ -36,6 +37,18 @@ export interface DayGroup {
   month: PageLink;
   /** On this day: the same month and day in the archive's other years, oldest first, each linked by its year. */
   otherYears: (PageLink & { count: number })[];
+  /** Home › year › month › this day. */
+  crumbs: Crumb[];
+}
+
+/** One compact line of a month page: only what it shows, so the month's fingerprint changes only with that. */
+export interface MonthEntry {
+  url: string;
+  title: string;
+  lang: string;
+  source: string;
+  time: string;
+  datetime: string;
 }
 
 export interface MonthGroup {
@@ -43,10 +56,13 @@ export interface MonthGroup {
   url: string;
   label: string;
   count: number;
-  days: (PageLink & { count: number })[];
+  /** Newest day first, each day's articles newest first: the lines lead with their time. */
+  days: (PageLink & { count: number; articles: MonthEntry[] })[];
   older: PageLink | undefined;
   newer: PageLink | undefined;
   year: PageLink;
+  /** Home › year › this month. */
+  crumbs: Crumb[];
 }
 
 export interface YearGroup {
@@ -54,9 +70,20 @@ export interface YearGroup {
   url: string;
   label: string;
   count: number;
-  months: (PageLink & { count: number })[];
+  /** Oldest month first (a calendar), each as weeks of seven days, Monday first. */
+  months: (PageLink & { count: number; weeks: (CalendarDay | undefined)[][] })[];
   older: PageLink | undefined;
   newer: PageLink | undefined;
+  /** Home › this year. */
+  crumbs: Crumb[];
+}
+
+/** A day in a year's calendar: linked where it has articles. */
+export interface CalendarDay {
+  day: number;
+  label: string;
+  url: string | undefined;
+  count: number;
 }
 
 /**
@@ -170,7 +197,7 @@ function linkNeighbours<T extends { older: PageLink | undefined; newer: PageLink
  * A newest-first list as pages, newest first: the newest at `base` itself (linked to as `newestLabel`),
  * the older ones at `base/page/<k>/`, where k counts from the oldest.
  */
-function paginate(articles: ArticleView[], perPage: number, base: string, title: string, newestLabel: string, ui: UiStrings): ListPage[] {
+function paginate(articles: ArticleView[], perPage: number, base: string, title: string, newestLabel: string, ui: UiStrings, language: string): ListPage[] {
   const chunks = chunkFromOldest(articles, perPage);
   const pages = chunks.map((items, index) => {
     const pageNumber = index + 1;
@@ -186,9 +213,31 @@ function paginate(articles: ArticleView[], perPage: number, base: string, title:
     };
   });
   pages.reverse();
-  linkNeighbours(pages, (page) => ({ url: page.url, label: page.newest ? newestLabel : fillCount(ui.page, page.pageNumber) }));
+  // A link to an older page says which days it holds; those never change, so neither does the link.
+  const range = (items: ArticleView[]): string => dayRangeLabel(items.at(-1)?.dayKey ?? '', items[0]?.dayKey ?? '', language);
+  linkNeighbours(pages, (page) => ({ url: page.url, label: page.newest ? newestLabel : `${fillCount(ui.page, page.pageNumber)} · ${range(page.articles)}` }));
   return pages;
 }
+
+/** A month as weeks of seven (Monday first), blanks before its first day and after its last. */
+function calendarWeeks(monthKey: string, days: MonthGroup['days'], language: string): (CalendarDay | undefined)[][] {
+  const [year = 1970, month = 1] = monthKey.split('-').map(Number);
+  const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const offset = (new Date(Date.UTC(year, month - 1, 1)).getUTCDay() + 6) % 7;
+  const byKey = new Map(days.map((day) => [day.url, day]));
+  const cells: (CalendarDay | undefined)[] = Array.from({ length: offset }, () => undefined);
+  for (let day = 1; day <= length; day++) {
+    const key = `${monthKey}-${String(day).padStart(2, '0')}`;
+    const found = byKey.get(dayPath(key));
+    cells.push({ day, label: dayLabel(key, language), url: found?.url, count: found?.count ?? 0 });
+  }
+  while (cells.length % 7 !== 0) cells.push(undefined);
+  return Array.from({ length: cells.length / 7 }, (_, week) => cells.slice(week * 7, week * 7 + 7));
+}
+
+const newestFirst = (a: ArticleView, b: ArticleView): number => (a.datetime < b.datetime ? 1 : a.datetime > b.datetime ? -1 : 0);
+
+const monthEntry = (view: ArticleView): MonthEntry => ({ url: view.url, title: view.title, lang: view.lang, source: view.source, time: view.time, datetime: view.datetime });
 
 /** Everything the templates show, computed once per build: no template groups, sorts or searches. */
 export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModelOptions): SiteModel {
@@ -248,6 +297,7 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
       newer: undefined,
       month: { url: monthPath(year, month), label: monthLabel(`${year}-${month}`, language) },
       otherYears: [],
+      crumbs: dateCrumbs(key, language, ui.home),
     });
   }
   linkNeighbours(days, (day) => ({ url: day.url, label: day.label }));
@@ -264,10 +314,11 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
       url: monthPath(year, month),
       label: monthLabel(key, language),
       count: items.reduce((sum, day) => sum + day.count, 0),
-      days: items.map((day) => ({ url: day.url, label: day.label, count: day.count })),
+      days: items.map((day) => ({ url: day.url, label: day.label, count: day.count, articles: day.sources.flatMap((source) => source.articles).sort(newestFirst).map(monthEntry) })),
       older: undefined,
       newer: undefined,
       year: { url: yearPath(year), label: yearLabel(year, language) },
+      crumbs: dateCrumbs(key, language, ui.home),
     });
   }
   linkNeighbours(months, (month) => ({ url: month.url, label: month.label }));
@@ -279,9 +330,12 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
       url: yearPath(key),
       label: yearLabel(key, language),
       count: items.reduce((sum, month) => sum + month.count, 0),
-      months: items.map((month) => ({ url: month.url, label: month.label, count: month.count })),
+      months: items
+        .map((month) => ({ url: month.url, label: month.label, count: month.count, weeks: calendarWeeks(month.key, month.days, language) }))
+        .reverse(),
       older: undefined,
       newer: undefined,
+      crumbs: dateCrumbs(key, language, ui.home),
     });
   }
   linkNeighbours(years, (year) => ({ url: year.url, label: year.label }));
@@ -291,14 +345,14 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
   const digestCount = digest.reduce((sum, day) => sum + day.count, 0);
   const newestView = views[0];
   const updated = newestView && { datetime: newestView.datetime, label: `${dayLabel(newestView.dayKey, language)} ${newestView.time} ${newestView.zone}` };
-  const homePages: HomePage[] = paginate(views.slice(digestCount), config.perPage, '/', identity.title, ui.latest, ui).map((page) => ({
+  const homePages: HomePage[] = paginate(views.slice(digestCount), config.perPage, '/', identity.title, ui.latest, ui, language).map((page) => ({
     ...page,
     digest: page.newest ? digest : [],
     updated: page.newest ? updated : undefined,
   }));
 
   const sourcePages: SourcePage[] = sources.flatMap((source) =>
-    paginate(source.articles, config.perPage, source.url, source.name, ui.latestArticles, ui).map((page) => ({ ...page, source })),
+    paginate(source.articles, config.perPage, source.url, source.name, ui.latestArticles, ui, language).map((page) => ({ ...page, source })),
   );
 
   const feedContext = { config, absolute };
@@ -312,6 +366,7 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
   const sitemap = [
     ...homePages.map((page) => page.url),
     '/sources/',
+    '/years/',
     ...sourcePages.map((page) => page.url),
     ...years.map((year) => year.url),
     ...months.map((month) => month.url),

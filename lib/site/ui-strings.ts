@@ -8,6 +8,9 @@ export interface UiStrings {
   home: string;
   sources: string;
   archive: string;
+  breadcrumb: string;
+  /** Column heads of a calendar month, Monday first. */
+  weekdays: string[];
   latest: string;
   older: string;
   newer: string;
@@ -60,6 +63,8 @@ const zh: UiStrings = {
   home: '首页',
   sources: '来源',
   archive: '归档',
+  breadcrumb: '位置',
+  weekdays: ['一', '二', '三', '四', '五', '六', '日'],
   latest: '最新摘要',
   older: '更早',
   newer: '更新',
@@ -114,6 +119,8 @@ const en: UiStrings = {
   home: 'Home',
   sources: 'Sources',
   archive: 'Archive',
+  breadcrumb: 'You are here',
+  weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
   latest: 'Latest digest',
   older: 'Older',
   newer: 'Newer',

@@ -87,7 +87,7 @@ describe('in a real browser, under a path prefix', () => {
     await expect(page.locator('h1').textContent()).resolves.toBeTruthy();
 
     await page.goto(articleUrl);
-    await page.locator('.breadcrumb a').nth(1).click();
+    await page.locator('.breadcrumb .article-source').click();
     await page.waitForLoadState('load');
     expect(decodeURI(page.url())).toMatch(/\/archive\/sources\/[^/]+\/$/);
     expect(await page.locator('.entry').count()).toBeGreaterThan(0);

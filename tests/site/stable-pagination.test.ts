@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { buildSite } from '../../lib/site/build-site.ts';
 import { planRender, type RenderManifest } from '../../lib/site/render-plan.ts';
 import { buildSiteModel, type ListPage, type SiteModel } from '../../lib/site/site-model.ts';
+import { dayRangeLabel } from '../../lib/site/date-labels.ts';
 import { fillCount } from '../../lib/site/ui-strings.ts';
 import type { Article } from '../../lib/schema/article.ts';
 import { handMadeArticles, testConfig } from './hand-made-articles.ts';
@@ -55,7 +56,10 @@ describe('pages counted from the oldest', () => {
       });
       const [newest, second] = pages;
       if (second) expect(second.newer?.label).toBe(newest === model.homePages[0] ? model.ui.latest : model.ui.latestArticles);
-      if (pages[2]) expect(pages[2].newer?.label).toBe(fillCount(model.ui.page, second!.pageNumber));
+      // An older page is linked by its number and the days it holds.
+      const days = (page: ListPage): string => dayRangeLabel(page.articles.at(-1)!.dayKey, page.articles[0]!.dayKey, testConfig.language);
+      if (pages[2]) expect(pages[2].newer?.label).toBe(`${fillCount(model.ui.page, second!.pageNumber)} · ${days(second!)}`);
+      if (second) expect(newest!.older?.label).toBe(`${fillCount(model.ui.page, second.pageNumber)} · ${days(second)}`);
     }
   });
 
@@ -118,13 +122,13 @@ describe('pages counted from the oldest', () => {
     // What one article costs: its page and the previous newest one's (its newer link), its day, month and year,
     // the home page and the home archive's new page 27 and page 26, its source's newest page, the new page 9 and page 8 (now linking to page 9), the newest
     // page of the previous newest article's source (which lists that article), and the feeds; besides those,
-    // only the sources index, the 404 page and the search page, which are always rendered.
+    // only the sources index, the archive page, the 404 page and the search page, which are always rendered.
     const urls = (pages: { url: string }[]) => pages.map((page) => page.url);
     const { articles, days, months, years, homePages, sourcePages } = planned.render;
     expect(urls(articles)).toEqual([model.articles[0]!.url, model.articles[1]!.url]);
     expect([...urls(days), ...urls(months), ...urls(years), ...urls(homePages)]).toEqual(['/2020/06/30/', '/2020/06/', '/2020/', '/', '/page/27/', '/page/26/']);
     const previousSource = model.articles[1]!.sourceUrl;
     expect(urls(sourcePages)).toEqual([source.source.url, `${source.source.url}page/9/`, `${source.source.url}page/8/`, previousSource]);
-    expect(added.rendered).toBe(articles.length + days.length + months.length + years.length + homePages.length + sourcePages.length + 3);
+    expect(added.rendered).toBe(articles.length + days.length + months.length + years.length + homePages.length + sourcePages.length + 4);
   });
 });
