@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../tests/security/browser-spy.ts';
 import { serveStatic } from '../tests/site/site-files.ts';
 
 /** One query on the search page: how long until its results showed, and what it transferred. */
@@ -14,12 +15,10 @@ export interface QueryCost {
   results: string;
 }
 
-const chromiumArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 /** Serves `dir` at `prefix` on loopback and runs `queries` in turn on its search page in Debian's Chromium. */
 export async function measureQueries(dir: string, prefix: string, queries: readonly string[]): Promise<QueryCost[]> {
   const server = await serveStatic(dir, prefix);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage();
     let bytes = 0;

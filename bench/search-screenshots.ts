@@ -2,10 +2,11 @@
 // `npx tsx bench/search-screenshots.ts <built site> <path prefix> <query> <folder for the PNGs>`.
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../tests/site/site-files.ts';
+import { chromiumLaunchOptions } from '../tests/security/browser-spy.ts';
 
 const [dir, prefix = '/', query = '香港', out = '.'] = process.argv.slice(2);
 const server = await serveStatic(dir!, prefix);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu'] });
+const browser = await chromium.launch(chromiumLaunchOptions);
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const width of [390, 1280]) {
     const page = await browser.newPage({ viewport: { width, height: 1000 }, colorScheme });

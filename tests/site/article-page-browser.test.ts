@@ -10,6 +10,7 @@ import { buildSite } from '../../lib/site/build-site.ts';
 import siteConfigInput from '../../site.config.ts';
 import { loadCorpusArticles } from './corpus-archive.ts';
 import { listFiles, serveStatic } from './site-files.ts';
+import { chromiumLaunchOptions } from '../security/browser-spy.ts';
 
 // Article pages of the real corpus in Debian's Chromium, at phone and desktop widths, light and dark.
 // DIGEST_SCREENSHOTS=<folder> keeps a screenshot of each, to look at.
@@ -46,10 +47,7 @@ beforeAll(async () => {
     if (name && sample.includes(name)) pathOf.set(name, `/${file.replace(/index\.html$/, '')}`);
   }
   server = await serveStatic(outDir, '/');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions);
 }, 120_000);
 
 afterAll(async () => {

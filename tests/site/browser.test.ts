@@ -9,6 +9,7 @@ import { buildSite } from '../../lib/site/build-site.ts';
 import { handMadeArticles, testConfig } from './hand-made-articles.ts';
 import { serveStatic } from './site-files.ts';
 import { screenshotColours } from './screenshot-colours.ts';
+import { chromiumLaunchOptions } from '../security/browser-spy.ts';
 
 const prefix = '/archive/';
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -52,10 +53,7 @@ beforeAll(async () => {
   await buildSite({ archive: { articles: handMadeArticles(30) }, config: testConfig, outDir: join(work, 'site'), pathPrefix: prefix });
   server = await serveStatic(join(work, 'site'), prefix);
   site = `${server.origin}${prefix}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions);
 });
 
 afterAll(async () => {

@@ -11,6 +11,7 @@ import siteConfigInput from '../../site.config.ts';
 import { loadCorpusArticles } from './corpus-archive.ts';
 import { handMadeArticles, testConfig } from './hand-made-articles.ts';
 import { listFiles, serveStatic } from './site-files.ts';
+import { chromiumLaunchOptions } from '../security/browser-spy.ts';
 
 // Month, year and archive pages of the real corpus in Debian's Chromium, at phone and desktop widths, light and dark.
 // DIGEST_SCREENSHOTS=<folder> keeps a screenshot of each, to look at.
@@ -36,10 +37,7 @@ beforeAll(async () => {
   const busiest = (pattern: RegExp) => files.filter((file) => pattern.test(file)).map((file) => file.replace(/index\.html$/, '')).sort((a, b) => articleCount(b) - articleCount(a))[0]!;
   samples.push(['month', `/${busiest(/^\d{4}\/\d\d\/index\.html$/)}`], ['year', `/${busiest(/^\d{4}\/index\.html$/)}`], ['archive', '/years/']);
   server = await serveStatic(outDir, '/');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions);
 }, 120_000);
 
 afterAll(async () => {

@@ -16,6 +16,7 @@ import { corpusFiles } from '../clean/corpus.ts';
 import { loadCorpusArticles } from './corpus-archive.ts';
 import { listFiles, serveStatic } from './site-files.ts';
 import { screenshotColours } from './screenshot-colours.ts';
+import { chromiumLaunchOptions } from '../security/browser-spy.ts';
 
 // Real pages in Chromium with every remote image failing (as when a host blocks hotlinks or deletes a photo):
 // requests leaving 127.0.0.1 are aborted, so nothing reaches the network. The article schema takes only domain
@@ -85,13 +86,7 @@ async function imageSettled(page: Page, selector: string): Promise<void> {
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'image-fallbacks-'));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--host-resolver-rules=MAP ${slowHost} 127.0.0.1`,
-    ],
-  });
+  browser = await chromium.launch({ ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, `--host-resolver-rules=MAP ${slowHost} 127.0.0.1`] });
   const corpus = await loadCorpusArticles(config);
   if ('unavailable' in corpus) throw new Error(corpus.unavailable);
   const outDir = join(work, 'corpus-site');
