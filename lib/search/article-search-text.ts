@@ -1,6 +1,6 @@
 import type { SearchText } from '../schema/article.ts';
 import { charMap, foldText, type CharMap } from './fold-text.ts';
-import { searchTokens } from './search-tokens.ts';
+import { searchTokens, searchTokensOnce } from './search-tokens.ts';
 import { t2sPairs } from './t2s-pairs.ts';
 
 /**
@@ -18,22 +18,9 @@ export function articleSearchText(title: string, text: string): SearchText {
   const fold = searchCharMap();
   return {
     title: searchTokens(foldText(title, fold)),
-    body: onceEachPair(searchTokens(foldText(cutAt(text, indexedChars), fold))),
+    body: searchTokensOnce(foldText(cutAt(text, indexedChars), fold)),
     text: cutAt(text, indexedChars),
   };
-}
-
-/**
- * Pairs of CJK characters (spelt in digits) only at their first occurrence: Pagefind's time and memory go
- * with every occurrence it indexes, and a pair's later ones add little but ranking weight. Words stay in
- * order, for phrases.
- */
-function onceEachPair(tokens: string): string {
-  const seen = new Set<string>();
-  return tokens
-    .split(' ')
-    .filter((token) => !/^\d{6}(\d{6})?$/.test(token) || (!seen.has(token) && seen.add(token) !== undefined))
-    .join(' ');
 }
 
 /** At most `max` UTF-16 units, never splitting a surrogate pair. */

@@ -12,8 +12,20 @@ export function charMap(pairs: string): CharMap {
   return map;
 }
 
+// What each code point folds to, per map: an article's text repeats a few thousand distinct characters, and
+// normalising each occurrence anew was most of the cost of folding.
+const folds = new WeakMap<CharMap, Map<string, string>>();
+
 /** One code point folded: what it becomes (possibly several characters, possibly none). */
 function foldChar(char: string, map: CharMap): string {
+  let memo = folds.get(map);
+  if (!memo) folds.set(map, (memo = new Map()));
+  let folded = memo.get(char);
+  if (folded === undefined) memo.set(char, (folded = foldCharOnce(char, map)));
+  return folded;
+}
+
+function foldCharOnce(char: string, map: CharMap): string {
   let folded = char.normalize('NFKC').toLowerCase();
   if (folded.length === 1 || (folded.length === 2 && folded.codePointAt(0)! > 0xffff)) return map.get(folded) ?? folded;
   let out = '';

@@ -38,9 +38,55 @@ export function searchTokens(folded: string): string {
   return searchParts(folded).flatMap(partTokens).join(' ');
 }
 
+/**
+ * The tokens of folded text as an article's body is indexed: each pair of CJK characters only at its first
+ * occurrence (Pagefind's time and memory go with every occurrence it indexes, and a pair's later ones add little
+ * but ranking weight); words every time and in order, for phrases.
+ */
+export function searchTokensOnce(folded: string): string {
+  // A pair is known by its two code points as one number: a set of numbers is several times faster than of strings.
+  const seen = new Set<number>();
+  let out = '';
+  for (const [text, run] of folded.replaceAll('’', "'").matchAll(wordOrRun)) {
+    if (!run) {
+      out += out ? ` ${text}` : text;
+      continue;
+    }
+    let previous = -1;
+    let previousDigits = '';
+    for (const char of text) {
+      const digits = speltChar(char);
+      const point = char.codePointAt(0)!;
+      if (previous >= 0) {
+        const key = previous * 0x110000 + point;
+        if (!seen.has(key)) {
+          seen.add(key);
+          out += out ? ` ${previousDigits}${digits}` : previousDigits + digits;
+        }
+      }
+      previous = point;
+      previousDigits = digits;
+    }
+    // One character alone stays one.
+    if (text.length <= 2 && [...text].length === 1 && !seen.has(-previous - 1)) {
+      seen.add(-previous - 1);
+      out += out ? ` ${previousDigits}` : previousDigits;
+    }
+  }
+  return out;
+}
+
+const speltChars = new Map<string, string>();
+
+function speltChar(char: string): string {
+  let digits = speltChars.get(char);
+  if (digits === undefined) speltChars.set(char, (digits = char.codePointAt(0)!.toString().padStart(6, '0')));
+  return digits;
+}
+
 function spelt(pair: string): string {
   let out = '';
-  for (const char of pair) out += char.codePointAt(0)!.toString().padStart(6, '0');
+  for (const char of pair) out += speltChar(char);
   return out;
 }
 
