@@ -14,7 +14,7 @@ export const searchCodeVersion = (): string => versionOf(readdirSync(here, { rec
  * Changes with the code that turns articles into Pagefind records and bundles, and with Pagefind's version:
  * cached bundles are then indexed again. (What an article's search text is belongs to the parse cache's version.)
  */
-export const indexCodeVersion = (): string => versionOf(['search-record.ts', 'write-search-index.ts']);
+export const indexCodeVersion = (): string => versionOf(['search-record.ts', 'write-search-index.ts', 'index-bundle.ts']);
 
 function versionOf(files: string[]): string {
   const key = files.join('\n');

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
+import { availableParallelism } from 'node:os';
 import { bodyHash, type SiteArticle } from '../archive/archived-article.ts';
 import { unwritable, type CacheNote } from '../archive/cache-note.ts';
 import { copyFolderChecked, keepFolderInCache } from './checked-cache.ts';
 import type { ArticleView } from '../site/article-view.ts';
 import { phaseDone } from '../util/phase-timings.ts';
+import { bundleIndexers } from './bundle-indexers.ts';
 import { searchRecord } from './search-record.ts';
 import { indexCodeVersion } from './search-code-version.ts';
 import { writeSearchPageScript } from './search-page-script.ts';
@@ -23,6 +24,8 @@ export interface SearchIndexOptions {
   cacheDir?: string;
   /** At most how many articles a bundle holds (see `bundleGroups`). */
   bundleArticles?: number;
+  /** How many bundles are indexed at once. */
+  threads?: number;
 }
 
 /** What the search page reads first: the bundles to load (a month, or several), newest first. */
@@ -35,52 +38,53 @@ export interface SearchManifest {
  * search page merges, the manifest naming them (`search/bundles.json`) and the page's script. A bundle whose articles
  * are those of last time is copied from the cache (checked first) instead of being indexed again.
  */
-export async function writeSearchIndex({ articles, views, target, pathPrefix, cacheDir, bundleArticles = defaultBundleArticles }: SearchIndexOptions): Promise<SearchManifest & { cacheNotes: CacheNote[] }> {
+export async function writeSearchIndex({ articles, views, target, pathPrefix, cacheDir, bundleArticles = defaultBundleArticles, threads = defaultThreads() }: SearchIndexOptions): Promise<SearchManifest & { cacheNotes: CacheNote[] }> {
   const searchDir = join(target, 'search');
   const groups = bundleGroups(views, bundleArticles);
-  const bundles: SearchManifest['bundles'] = [];
   const fresh = new Set<string>();
   const cacheNotes: CacheNote[] = [];
   // A cache that cannot be written costs only indexing again next time: bundles are then indexed straight into the output.
   let cacheWritable = cacheDir !== undefined;
   let damaged = 0;
+  const indexers = bundleIndexers(threads);
   try {
+    const pending: { name: string; indexes: number[]; dir: string; cached: string | undefined }[] = [];
     for (const { name, indexes } of groups) {
       const key = bundleKey(name, indexes, articles, views, pathPrefix);
       const dir = join(searchDir, name);
       const cached = cacheDir ? join(cacheDir, 'search', `${name}-${key}`) : undefined;
       const read = cached ? await copyFolderChecked(cached, dir) : 'missing';
       if (read === 'damaged') damaged++;
-      if (read !== 'copied') {
+      if (read !== 'copied') pending.push({ name, indexes, dir, cached });
+      if (cached) fresh.add(`${name}-${key}`);
+    }
+    await Promise.all(
+      pending.map(async ({ name, indexes, dir, cached }) => {
         // Pagefind writes only into the output, which is ours: the copy kept in the cache is made by us, so a
         // cache that cannot be written is one line, not a failed index.
-        await indexBundle(indexes.map((index) => searchRecord(articles[index]!, views[index]!, pathPrefix)), dir);
-        // A fresh Pagefind for each bundle: the memory of one is given back before the next.
-        await pagefind.close();
+        await indexers.index(() => indexes.map((index) => searchRecord(articles[index]!, views[index]!, pathPrefix)), dir);
         if (cached && cacheWritable) {
           try {
             await keepFolderInCache(dir, cached);
           } catch (error) {
+            if (cacheWritable) cacheNotes.push(unwritable(cacheDir!, error));
             cacheWritable = false;
-            cacheNotes.push(unwritable(cacheDir!, error));
           }
         }
         phaseDone(`search index ${name}`);
-      }
-      if (cached) fresh.add(`${name}-${key}`);
-      bundles.push({ name, path: `${name}/`, articles: indexes.length });
-    }
+      }),
+    );
   } finally {
-    await pagefind.close();
+    await indexers.close();
   }
   if (damaged > 0) cacheNotes.push({ file: join(cacheDir!, 'search'), reason: `${damaged} ${damaged === 1 ? 'bundle' : 'bundles'} damaged, indexed again` });
-  // Serving in place, a bundle of years that are no longer one leaves its folder behind: take it away.
+  // Serving in place, a bundle of days that are no longer one leaves its folder behind: take it away.
   const names = new Set(groups.map((group) => group.name));
   for (const name of await readdir(searchDir).catch(() => [] as string[])) {
-    if (/^\d{4}-\d{2}(--\d{4}-\d{2})?$/.test(name) && !names.has(name)) await rm(join(searchDir, name), { recursive: true, force: true });
+    if (bundleName.test(name) && !names.has(name)) await rm(join(searchDir, name), { recursive: true, force: true });
   }
   if (cacheDir && cacheWritable) await pruneCache(join(cacheDir, 'search'), fresh).catch(() => undefined);
-  const manifest: SearchManifest = { bundles: bundles.reverse() };
+  const manifest: SearchManifest = { bundles: groups.map(({ name, indexes }) => ({ name, path: `${name}/`, articles: indexes.length })).reverse() };
   await makeFolders(searchDir);
   await writeAtomically(join(searchDir, 'bundles.json'), JSON.stringify(manifest));
   cacheNotes.push(...(await writeSearchPageScript(join(searchDir, scriptName), cacheWritable ? cacheDir : undefined)));
@@ -89,40 +93,58 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
 }
 
 /**
- * Pagefind takes about 0.7 MB of memory per article it indexes, and every bundle the search page loads
- * costs it a request per query word: bundles of at most `bundleArticles` articles (unless one month alone
- * holds more), as few as that allows. From the oldest month, months are gathered into a bundle while it stays
- * within that, so old bundles stay as they are while new articles arrive. Named `2020-06`, or
- * `2014-03--2019-11` for several months; the indexes of the views it holds.
+ * Pagefind takes about 0.7 MB of memory per article it indexes (two at once: 1.4), and every bundle the search
+ * page loads costs it a request per query word; a new article should cost indexing a few hundred articles again,
+ * not thousands. So the articles of the newest ten days of the month (days 1–10, 11–20 or 21 to the end, of the
+ * newest article's month) are a bundle of their own, and the days before are gathered from the oldest into bundles
+ * of at most `bundleArticles` articles (unless one day alone holds more): old bundles stay as they are while new
+ * articles arrive, and when the ten days are over their articles join the newest of those. Named for the first and
+ * last day they hold (`2020-06-01--2020-07-14`, or `2020-06-01` for one day); the indexes of the views each holds.
  */
 export function bundleGroups(views: readonly ArticleView[], bundleArticles: number): { name: string; indexes: number[] }[] {
-  const months = new Map<string, number[]>();
+  const days = new Map<string, number[]>();
   views.forEach((view, index) => {
-    const month = view.dayKey.slice(0, 7);
-    const list = months.get(month);
+    const list = days.get(view.dayKey);
     if (list) list.push(index);
-    else months.set(month, [index]);
+    else days.set(view.dayKey, [index]);
   });
+  const sorted = [...days.keys()].sort();
+  const newest = sorted.at(-1);
+  if (!newest) return [];
+  const recentFrom = tenDaysStart(newest);
   const groups: { name: string; indexes: number[] }[] = [];
   let first = '';
   let last = '';
   let indexes: number[] = [];
-  const close = () => groups.push({ name: first === last ? first : `${first}--${last}`, indexes });
-  for (const month of [...months.keys()].sort()) {
-    const items = months.get(month)!;
-    if (indexes.length > 0 && indexes.length + items.length > bundleArticles) {
-      close();
-      indexes = [];
-    }
-    if (indexes.length === 0) first = month;
-    last = month;
+  const close = () => {
+    if (indexes.length > 0) groups.push({ name: first === last ? first : `${first}--${last}`, indexes });
+    indexes = [];
+  };
+  for (const day of sorted) {
+    const items = days.get(day)!;
+    const recent = day >= recentFrom;
+    if (indexes.length > 0 && ((recent && first < recentFrom) || (!recent && indexes.length + items.length > bundleArticles))) close();
+    if (indexes.length === 0) first = day;
+    last = day;
     indexes.push(...items);
   }
-  if (indexes.length > 0) close();
+  close();
   return groups;
 }
 
-const defaultBundleArticles = 2000;
+/** The first day of the ten days `dayKey` falls in: `2020-06-14` → `2020-06-11`. */
+function tenDaysStart(dayKey: string): string {
+  const day = Number(dayKey.slice(8, 10));
+  return `${dayKey.slice(0, 8)}${day <= 10 ? '01' : day <= 20 ? '11' : '21'}`;
+}
+
+/** A bundle's folder: days (and the months of earlier versions, so serving in place takes those away too). */
+const bundleName = /^\d{4}-\d{2}(-\d{2})?(--\d{4}-\d{2}(-\d{2})?)?$/;
+
+const defaultBundleArticles = 1000;
+
+/** Two bundles at once where there are two cores. */
+const defaultThreads = (): number => Math.max(1, Math.min(2, availableParallelism()));
 
 export const scriptName = 'search.js';
 
@@ -135,34 +157,6 @@ function bundleKey(name: string, indexes: number[], articles: readonly SiteArtic
     hash.update(JSON.stringify([view.url, view.title, view.source, view.dateLabel, view.datetime, view.lang, article.bodyHash ?? bodyHash(article.html)]));
   }
   return hash.digest('base64url').slice(0, 20);
-}
-
-/** Pagefind, with English rules for every record: Chinese, Japanese and Korean arrive already in pairs of characters. */
-async function indexBundle(records: { url: string; content: string }[], outputPath: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(`search: Pagefind did not start: ${errors.join('; ')}`);
-  const partial = `${outputPath}.${process.pid}.tmp`;
-  try {
-    for (const record of records) {
-      const added = await index.addHTMLFile(record);
-      if (added.errors.length > 0) throw new Error(`search: Pagefind could not index a record: ${added.errors.join('; ')}`);
-    }
-    await rm(partial, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: partial });
-    if (written.errors.length > 0) throw new Error(`search: Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
-    await removeUnused(partial);
-    await rm(outputPath, { recursive: true, force: true });
-    await rename(partial, outputPath);
-  } finally {
-    await index.deleteIndex();
-    await rm(partial, { recursive: true, force: true });
-  }
-}
-
-/** Pagefind's own interface and its other builds of the client are never loaded: only `pagefind.js` and the index. */
-async function removeUnused(bundle: string): Promise<void> {
-  const unused = /^pagefind-(ui|component-ui|modular-ui|highlight)\.|^pagefind-modular|\.css$/;
-  for (const name of await readdir(bundle)) if (unused.test(name)) await rm(join(bundle, name), { recursive: true, force: true });
 }
 
 /** Only the bundles of the years just written stay in the cache. */

@@ -86,7 +86,7 @@ describe('the index follows the content', () => {
       const model = buildSiteModel({ articles: archive.articles, config, pathPrefix: '/', mode: 'build' });
       return writeSearchIndex({ articles: archive.articles, views: model.articles, target, pathPrefix: '/', cacheDir, bundleArticles: 1 });
     };
-    // A bundle a month: the file added is dated 2023-05.
+    // A bundle a day (but the newest ten days, which are one): the file added is dated 2023-05-04.
     const first = await write(join(work, 'years-1'));
     const cachedEntry = async (name: string) => {
       const folder = (await readdir(join(cacheDir, 'search'))).find((entry) => entry.startsWith(`${name}-`) && !entry.endsWith('.sums'))!;
@@ -97,14 +97,17 @@ describe('the index follows the content', () => {
     await writeFile(join(contentDir, 'added.txt'), rawArticle('鸊鷉新闻', '鸊鷉選區'));
     const second = await write(join(work, 'years-2'));
     const count = (manifest: typeof first, name: string) => manifest.bundles.find((bundle) => bundle.name === name)?.articles ?? 0;
-    expect(count(second, '2023-05')).toBe(count(first, '2023-05') + 1);
+    const holds = (name: string, day: string) => name.split('--')[0]! <= day && day <= name.split('--').at(-1)!;
+    const changed = second.bundles.find(({ name }) => holds(name, '2023-05-04'))!.name;
+    expect(count(second, changed)).toBe(count(first, changed) + 1);
+    expect(second.bundles.length - first.bundles.length).toBeLessThanOrEqual(1);
     // Every other bundle is the one kept in the cache last time, not a new index; the output has a copy of it.
     for (const { name } of second.bundles) {
       const now = await cachedEntry(name);
-      if (name === '2023-05') expect(now.folder).not.toBe(before.get(name)!.folder);
+      if (name === changed) expect(now.folder).not.toBe(before.get(name)?.folder);
       else expect(now, name).toEqual(before.get(name));
       const entry = (dir: string) => readFile(join(work, dir, 'search', name, 'pagefind-entry.json'));
-      if (name !== '2023-05') expect((await entry('years-2')).equals(await entry('years-1')), name).toBe(true);
+      if (name !== changed) expect((await entry('years-2')).equals(await entry('years-1')), name).toBe(true);
     }
     // The cache keeps the bundles in use, no more.
     const cached = await readdir(join(cacheDir, 'search'));
@@ -112,17 +115,21 @@ describe('the index follows the content', () => {
     expect(cached.filter((name) => name.endsWith('.sums')).length).toBe(second.bundles.length);
   });
 
-  test('months are gathered from the oldest while a bundle stays within its size', () => {
-    const views = ['2025-01-02', '2024-05-01', '2024-01-01', '2021-03-04', '2020-01-01', '2020-01-02', '2019-06-01'].map((dayKey) => ({ dayKey }));
+  test('days are gathered from the oldest while a bundle stays within its size; the newest ten days are a bundle of their own', () => {
+    const views = ['2025-01-12', '2025-01-02', '2024-05-01', '2024-01-01', '2021-03-04', '2020-01-01', '2020-01-01', '2019-06-01', '2025-01-19', '2025-01-11'].map((dayKey) => ({ dayKey }));
     const groups = bundleGroups(views as never, 2);
     expect(groups.map((group) => [group.name, group.indexes.length])).toEqual([
-      ['2019-06', 1],
-      ['2020-01', 2],
-      ['2021-03--2024-01', 2],
-      ['2024-05--2025-01', 2],
+      ['2019-06-01', 1],
+      ['2020-01-01', 2],
+      ['2021-03-04--2024-01-01', 2],
+      ['2024-05-01--2025-01-02', 2],
+      ['2025-01-11--2025-01-19', 3],
     ]);
-    // A month bigger than a bundle is one bundle all the same.
-    expect(bundleGroups(views as never, 1).map((group) => group.indexes.length)).toEqual([1, 2, 1, 1, 1, 1]);
+    // A day bigger than a bundle is one bundle all the same; the newest ten days are one whatever their size.
+    expect(bundleGroups(views as never, 1).map((group) => group.indexes.length)).toEqual([1, 2, 1, 1, 1, 1, 3]);
+    // On the 21st, the days from the 11th to the 20th join the older bundles.
+    const later = bundleGroups([...views, { dayKey: '2025-01-21' }] as never, 2);
+    expect(later.map((group) => group.name)).toEqual(['2019-06-01', '2020-01-01', '2021-03-04--2024-01-01', '2024-05-01--2025-01-02', '2025-01-11--2025-01-12', '2025-01-19', '2025-01-21']);
   });
 });
 

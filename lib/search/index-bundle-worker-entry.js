@@ -1,0 +1,6 @@
+// Worker threads do not inherit the tsx loader of the main thread: register it here, then load the TypeScript worker.
+// Used only when the bundled worker cannot be made (see bundle-indexers.ts).
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./index-bundle-worker.ts');
