@@ -25,6 +25,7 @@ interface PagefindResult {
 
 interface PagefindSearch {
   results: PagefindResult[];
+  /** Results by filter value (`bundle` among them: every bundle's pages carry their bundle's name). */
   filters: Record<string, Record<string, number>>;
   totalFilters?: Record<string, Record<string, number>>;
 }
@@ -63,21 +64,35 @@ let shown: PagefindResult[] = [];
 let current: SearchQuery | undefined;
 let runId = 0;
 
-/** The newest bundle is the primary one; every other is merged into it. */
+/**
+ * The newest bundle is the primary one; every other is merged into it. Each bundle's pages carry its name as the
+ * filter `bundle`, so a search can be kept to the bundles that know every word of the query (see `run`).
+ */
 function loadEngine(): Promise<Pagefind> {
   engine ??= (async () => {
     const manifest = (await (await fetch(new URL('bundles.json', base))).json()) as SearchManifest;
     const [first, ...rest] = manifest.bundles;
     if (!first) throw new Error('the search index is empty');
     const pagefind = (await import(new URL(`${first.path}pagefind.js`, base).href)) as Pagefind;
-    await pagefind.options({ excerptLength: 0 });
-    for (const bundle of rest) await pagefind.mergeIndex(new URL(bundle.path, base).pathname);
+    await pagefind.options({ excerptLength: 0, mergeFilter: { bundle: first.name } });
+    await Promise.all(rest.map((bundle) => pagefind.mergeIndex(new URL(bundle.path, base).pathname, { mergeFilter: { bundle: bundle.name } })));
     await pagefind.init();
     // Searches count their results by filter value only once the filters are loaded.
     await pagefind.filters();
     return pagefind;
   })();
   return engine;
+}
+
+/**
+ * The bundles that know every token of the query. A merged search leaves out, bundle by bundle, a word that
+ * bundle does not know and answers for the rest, which would list articles holding only some of the words; a
+ * bundle that lacks a token holds no article with all of them.
+ */
+async function bundlesKnowing(pagefind: Pagefind, tokens: readonly string[]): Promise<string[]> {
+  const known = await Promise.all(tokens.map(async (token) => new Set(Object.entries((await pagefind.search(token))?.filters.bundle ?? {}).flatMap(([name, count]) => (count > 0 ? [name] : [])))));
+  const [first, ...rest] = known;
+  return [...(first ?? [])].filter((name) => rest.every((set) => set.has(name)));
 }
 
 const fill = (text: string, values: Record<string, string | number>): string => text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
@@ -172,16 +187,15 @@ async function run(): Promise<void> {
   const filters: Record<string, string> = {};
   for (const [name, select] of Object.entries(selects)) if (select.value) filters[name] = select.value;
   const pagefind = await loadEngine();
-  const search = await pagefind.search(query.term, { filters, ...(sort.value === 'newest' ? { sort: { date: 'desc' } } : {}) });
-  if (!search || id !== runId) return;
-  // Pagefind leaves out a word it does not know and answers for the rest; a result must have every one.
-  const unknown = await Promise.all(query.tokens.map(async (token) => ((await pagefind.search(token))?.results.length ?? 0) === 0));
+  const bundles = await bundlesKnowing(pagefind, query.tokens);
   if (id !== runId) return;
-  shown = unknown.includes(true) ? [] : search.results;
+  const search = bundles.length === 0 ? null : await pagefind.search(query.term, { filters: { ...filters, bundle: { any: bundles } }, ...(sort.value === 'newest' ? { sort: { date: 'desc' } } : {}) });
+  if (id !== runId) return;
+  shown = search?.results ?? [];
   list.replaceChildren();
-  fillSelect(selects.source, search.filters.source, false);
-  fillSelect(selects.year, search.filters.year, true);
-  fillSelect(selects.language, search.filters.language, false);
+  fillSelect(selects.source, search?.filters.source, false);
+  fillSelect(selects.year, search?.filters.year, true);
+  fillSelect(selects.language, search?.filters.language, false);
   await showMore(query, id);
   if (id !== runId) return;
   status.textContent = shown.length === 0 ? fill(strings.noResults, { query: typed }) : fill(strings.results, { n: shown.length });
