@@ -1,11 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** One timed child process: wall seconds and peak memory as GNU time measured them. */
 export interface TimedRun {
   seconds: number;
-  /** Max RSS of the child in KiB (worker threads live in the same process, so they are counted). */
+  /**
+   * Peak memory of the child in KiB: the larger of GNU time's max RSS (one process; worker threads live in it) and
+   * the peak of the RSS of the child and every process it started, summed (sampled every 200 ms), so a build that
+   * runs Pagefind services beside itself is counted with them.
+   */
   maxRssKiB: number;
   code: number | null;
   /** The last lines of its stderr, for the error message when it fails. */
@@ -67,16 +71,36 @@ export function stopChild(child: ChildProcess): Promise<void> {
 export async function timedRun(command: string, args: string[], options: { cwd: string; logDir: string; name: string }): Promise<TimedRun> {
   const timeFile = join(options.logDir, `${options.name}.time`);
   const child = await startChild('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, command, ...args], options);
+  let treePeakKiB = 0;
+  const sampler = setInterval(() => {
+    void groupRssKiB(child.pid!).then((kib) => (treePeakKiB = Math.max(treePeakKiB, kib)));
+  }, 200);
   const code = await new Promise<number | null>((resolve) => {
     if (child.exitCode !== null) return resolve(child.exitCode);
     child.once('exit', (exitCode) => resolve(exitCode));
   });
+  clearInterval(sampler);
   const stderr = await readFile(join(options.logDir, `${options.name}.err`), 'utf8').catch(() => '');
   const stderrTail = stderr.trimEnd().split('\n').slice(-15).join('\n');
   const timeText = await readFile(timeFile, 'utf8').catch(() => '');
   // GNU time writes "Command exited with non-zero status N" above the figures when the child fails.
   const figures = timeText.trim().split('\n').at(-1)?.split(' ') ?? [];
   const seconds = Number(figures[0]);
-  const maxRssKiB = Number(figures[1]);
+  const maxRssKiB = Math.max(Number(figures[1]), treePeakKiB);
   return { seconds: Number.isFinite(seconds) ? seconds : Number.NaN, maxRssKiB: Number.isFinite(maxRssKiB) ? maxRssKiB : Number.NaN, code, stderrTail };
+}
+
+/** The RSS of every process in the process group `pgid` (a child started detached leads its own), summed. */
+async function groupRssKiB(pgid: number): Promise<number> {
+  let sum = 0;
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // Fields after the command name (which may hold spaces, in parentheses): state, ppid, pgrp, …
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) !== pgid) continue;
+    const status = await readFile(`/proc/${entry}/status`, 'utf8').catch(() => '');
+    sum += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  }
+  return sum;
 }
