@@ -6,9 +6,11 @@ import { t2sPairs } from './t2s-pairs.ts';
 /**
  * How much of an article search keeps. Every result shown loads its record, so records must stay small
  * (a query transfers at most 300 KB): the index holds the tokens of the first `indexedChars` characters
- * of the body, and snippets are cut from the same characters as written, so whatever is found can be shown.
+ * of the body, and snippets are cut from the first `snippetChars` as written (a match further on shows the
+ * article's opening instead). The text is a third of a record's bytes and of Pagefind's memory for it.
  */
 export const indexedChars = 5000;
+export const snippetChars = 2000;
 
 let map: CharMap | undefined;
 export const searchCharMap = (): CharMap => (map ??= charMap(t2sPairs()));
@@ -19,7 +21,7 @@ export function articleSearchText(title: string, text: string): SearchText {
   return {
     title: searchTokens(foldText(title, fold)),
     body: searchTokensOnce(foldText(cutAt(text, indexedChars), fold)),
-    text: cutAt(text, indexedChars),
+    text: cutAt(text, snippetChars),
   };
 }
 

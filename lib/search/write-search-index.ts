@@ -46,7 +46,7 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
   // A cache that cannot be written costs only indexing again next time: bundles are then indexed straight into the output.
   let cacheWritable = cacheDir !== undefined;
   let damaged = 0;
-  const indexers = bundleIndexers(threads);
+  const indexers = bundleIndexers({ threads, articles: indexingArticles });
   try {
     const pending: { name: string; indexes: number[]; dir: string; cached: string | undefined }[] = [];
     for (const { name, indexes } of groups) {
@@ -62,7 +62,7 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
       pending.map(async ({ name, indexes, dir, cached }) => {
         // Pagefind writes only into the output, which is ours: the copy kept in the cache is made by us, so a
         // cache that cannot be written is one line, not a failed index.
-        await indexers.index(() => indexes.map((index) => searchRecord(articles[index]!, views[index]!, pathPrefix)), dir);
+        await indexers.index(indexes.length, () => indexes.map((index) => searchRecord(articles[index]!, views[index]!, pathPrefix)), dir);
         if (cached && cacheWritable) {
           try {
             await keepFolderInCache(dir, cached);
@@ -93,8 +93,8 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
 }
 
 /**
- * Pagefind takes about 0.7 MB of memory per article it indexes (two at once: 1.4), and every bundle the search
- * page loads costs it a request per query word; a new article should cost indexing a few hundred articles again,
+ * Pagefind takes about 0.8 MB of memory per article it indexes, and every bundle the search page loads costs
+ * it a request (~30 KB) per query word; a new article should cost indexing a few hundred articles again,
  * not thousands. So the articles of the newest ten days of the month (days 1–10, 11–20 or 21 to the end, of the
  * newest article's month) are a bundle of their own, and the days before are gathered from the oldest into bundles
  * of at most `bundleArticles` articles (unless one day alone holds more): old bundles stay as they are while new
@@ -141,10 +141,14 @@ function tenDaysStart(dayKey: string): string {
 /** A bundle's folder: days (and the months of earlier versions, so serving in place takes those away too). */
 const bundleName = /^\d{4}-\d{2}(-\d{2})?(--\d{4}-\d{2}(-\d{2})?)?$/;
 
-const defaultBundleArticles = 1000;
+const defaultBundleArticles = 1200;
 
-/** Two bundles at once where there are two cores. */
+/**
+ * Two bundles at once where there are two cores, while they hold at most `indexingArticles` together (Pagefind's
+ * ~0.8 MB an article, beside the build's own memory, within 2 GiB): the newest ten days beside a full bundle.
+ */
 const defaultThreads = (): number => Math.max(1, Math.min(2, availableParallelism()));
+const indexingArticles = 1500;
 
 export const scriptName = 'search.js';
 
