@@ -21,6 +21,7 @@ import { rehypeRemoveDateline } from './plugins/rehype-remove-dateline.ts';
 import { rehypeRemoveEmptyElements } from './plugins/rehype-remove-empty-elements.ts';
 import { rehypeRemoveFeedFooter } from './plugins/rehype-remove-feed-footer.ts';
 import { rehypeRemovePostFooter } from './plugins/rehype-remove-post-footer.ts';
+import { rehypeRemoveEmbedSkipLinks } from './plugins/rehype-remove-embed-skip-links.ts';
 import { rehypeRemoveShareBars } from './plugins/rehype-remove-share-bars.ts';
 import { rehypeRemoveTrackingPixels } from './plugins/rehype-remove-tracking-pixels.ts';
 import { rehypeResolveUrls } from './plugins/rehype-resolve-urls.ts';
@@ -54,6 +55,7 @@ function cleaning(parser: Processor<Root>) {
       .use(rehypeLazyImages)
       .use(rehypeResolveUrls)
       .use(rehypeRemoveShareBars)
+      .use(rehypeRemoveEmbedSkipLinks)
       .use(rehypeEmbedsToLinks)
       .use(rehypeRemoveDateline)
       .use(rehypeFilterSrcset)

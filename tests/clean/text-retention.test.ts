@@ -10,12 +10,13 @@ import { rehypeImageLabelsToCaptions } from '../../lib/clean/plugins/rehype-imag
 import { rehypeRemoveDateline } from '../../lib/clean/plugins/rehype-remove-dateline.ts';
 import { rehypeRemoveFeedFooter } from '../../lib/clean/plugins/rehype-remove-feed-footer.ts';
 import { rehypeRemovePostFooter } from '../../lib/clean/plugins/rehype-remove-post-footer.ts';
+import { rehypeRemoveEmbedSkipLinks } from '../../lib/clean/plugins/rehype-remove-embed-skip-links.ts';
 import { rehypeRemoveShareBars } from '../../lib/clean/plugins/rehype-remove-share-bars.ts';
 import { rehypeUnwrapNoscript } from '../../lib/clean/plugins/rehype-unwrap-noscript.ts';
 import { rehypeResolveUrls } from '../../lib/clean/plugins/rehype-resolve-urls.ts';
 import { corpusFiles, feedxDir, readCorpusArticle, seedDir } from './corpus.ts';
 
-/** The body with only the boilerplate taken out (footers, promos, share bars, dateline, embed scripts, image labels): what cleaning must keep. */
+/** The body with only the boilerplate taken out (footers, promos, share bars, embeds' skip links, dateline, embed scripts, image labels): what cleaning must keep. */
 const boilerplateFree = unified()
   .use(rehypeParse, { fragment: true })
   .use(rehypeRemoveFeedFooter)
@@ -23,6 +24,7 @@ const boilerplateFree = unified()
   .use(rehypeUnwrapNoscript)
   .use(rehypeResolveUrls)
   .use(rehypeRemoveShareBars)
+  .use(rehypeRemoveEmbedSkipLinks)
   .use(rehypeEmbedsToLinks)
   .use(rehypeRemoveDateline)
   .use(rehypeImageLabelsToCaptions)
