@@ -6,6 +6,7 @@ import { readErrorReason } from '../read/read-error-reason.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import { buildSite, defaultTemplatesDir } from '../site/build-site.ts';
 import { checkOutputFolder } from '../site/output-folder.ts';
+import { formatMegabytes, outputBytes, siteSizeWarning } from '../site/output-size.ts';
 import { recoverInterruptedSwap } from '../site/output-swap.ts';
 import { formatCacheNotes, formatReport, namedReport, noArticleFiles } from './build-report.ts';
 import { createProgress } from './progress.ts';
@@ -87,8 +88,10 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   });
   progress.done();
   process.stderr.write(formatCacheNotes(cacheNotes, named));
+  const bytes = await outputBytes(outDir.value);
+  process.stderr.write(siteSizeWarning(bytes, options.outDir) ?? '');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const parsed = `${archive.stats.parsed} files parsed, ${archive.stats.cached} from the cache`;
-  process.stdout.write(`${formatReport(report)}\n${parsed}; ${pages} pages in ${options.outDir} (${rendered} rendered, ${pages - rendered} unchanged) in ${seconds} s\n`);
+  process.stdout.write(`${formatReport(report)}\n${parsed}; ${pages} pages in ${options.outDir} (${rendered} rendered, ${pages - rendered} unchanged, ${formatMegabytes(bytes)}) in ${seconds} s\n`);
   return 0;
 }
