@@ -46,7 +46,7 @@ function assemble(source: ArticleSource, options: ArticleOptions): Result<Articl
   const host = new URL(url).hostname;
   const sourceLabel = sourceName(host, options.sources);
   const title = titleWithoutSiteName(raw.value.title, host, sourceLabel);
-  const cleaned = cleanBody(body, { url, publishedAt, title });
+  const cleaned = cleanBody(body, { url, publishedAt, title, language: options.language });
   if (cleaned.text.trim() === '' && !cleaned.hasMedia) return fail('body: no text or media left (an empty body, or only the feed footer and boilerplate)');
   // A body of a link or two says too little on its own: the title speaks for it.
   const lang = detectLanguage(cleaned.text.length < 200 ? `${title}\n${cleaned.text}` : cleaned.text, options.language);

@@ -6,6 +6,8 @@ export interface CleanContext {
   publishedAt: Date;
   /** The article's title: a heading opening the body that repeats it is dropped. */
   title?: string;
+  /** The site's interface language (`language` in site.config.ts): what our own words in a body are written in. */
+  language?: string;
 }
 
 declare module 'vfile' {

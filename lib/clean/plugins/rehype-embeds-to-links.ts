@@ -34,7 +34,7 @@ export function rehypeEmbedsToLinks(_options: Readonly<EmbedsToLinksOptions> = e
             parent.children.splice(index, 1);
             return [SKIP, index];
           }
-          parent.children.splice(index, 1, linkTo(target, node, parent));
+          parent.children.splice(index, 1, linkTo(target, node, parent, file.data.cleanContext?.language));
           return [SKIP, index + 1];
         }
         case 'video':
@@ -78,41 +78,75 @@ function pageOf(url: URL): string {
   return url.href;
 }
 
-/** What kind of thing an embed from a host shows, for a link whose player gave it no title. */
-const embedKinds: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^(m\.)?youtube(-nocookie)?\.com$|^youtu\.be$/, 'YouTube video'],
-  [/^(player\.)?vimeo\.com$/, 'Vimeo video'],
-  [/^(w\.)?soundcloud\.com$/, 'SoundCloud audio'],
-  [/^(open\.)?spotify\.com$/, 'Spotify audio'],
-  [/^(embed\.)?acast\.com$/, 'Acast podcast'],
-  [/^facebook\.com$/, 'Facebook video'],
-  [/^(slideshare\.net)$/, 'SlideShare slides'],
-  [/^(drive|docs)\.google\.com$/, 'Google Drive file'],
-  [/^(twitter|x)\.com$/, 'Post on X (Twitter)'],
-  [/^instagram\.com$/, 'Instagram post'],
-  [/^bilibili\.com$|^player\.bilibili\.com$/, 'Bilibili video'],
-];
-
-/**
- * The link's text: what the embed is ("SoundCloud audio", "YouTube video: <title>"), never its raw
- * player URL. A host we do not know keeps the player's title, or is named by what its URL shows.
- */
-export function embedName(target: string, title: string): string {
-  const url = new URL(target);
-  const host = url.hostname.replace(/^www\./, '');
-  const kind = embedKinds.find(([pattern]) => pattern.test(host))?.[1];
-  if (kind === 'YouTube video' && url.pathname === '/playlist') return title === '' ? 'YouTube playlist' : `YouTube playlist: ${title}`;
-  if (kind !== undefined) return title === '' ? kind : `${kind}: ${title}`;
-  if (title !== '') return title;
-  if (/\.pdf$/iu.test(url.pathname)) return `PDF document on ${host}`;
-  if (/video/iu.test(url.pathname + url.search)) return `Video on ${host}`;
-  if (/audio|podcast/iu.test(url.pathname + url.search)) return `Audio on ${host}`;
-  return `Embedded page on ${host}`;
+interface EmbedNames {
+  kinds: readonly string[];
+  playlist: string;
+  separator: string;
+  pdf: (host: string) => string;
+  video: (host: string) => string;
+  audio: (host: string) => string;
+  page: (host: string) => string;
 }
 
-function linkTo(target: string, embed: Element, parent: Parents): ElementContent {
+/** What kind of thing an embed from a host shows, for a link whose player gave it no title (in `kinds` order). */
+const embedHosts: readonly RegExp[] = [
+  /^(m\.)?youtube(-nocookie)?\.com$|^youtu\.be$/,
+  /^(player\.)?vimeo\.com$/,
+  /^(w\.)?soundcloud\.com$/,
+  /^(open\.)?spotify\.com$/,
+  /^(embed\.)?acast\.com$/,
+  /^facebook\.com$/,
+  /^(slideshare\.net)$/,
+  /^(drive|docs)\.google\.com$/,
+  /^(twitter|x)\.com$/,
+  /^instagram\.com$/,
+  /^bilibili\.com$|^player\.bilibili\.com$/,
+];
+
+/** The names in the site's interface language: Chinese for `zh…`, English otherwise. */
+const names: Record<'en' | 'zh', EmbedNames> = {
+  en: {
+    kinds: ['YouTube video', 'Vimeo video', 'SoundCloud audio', 'Spotify audio', 'Acast podcast', 'Facebook video', 'SlideShare slides', 'Google Drive file', 'Post on X (Twitter)', 'Instagram post', 'Bilibili video'],
+    playlist: 'YouTube playlist',
+    separator: ': ',
+    pdf: (host) => `PDF document on ${host}`,
+    video: (host) => `Video on ${host}`,
+    audio: (host) => `Audio on ${host}`,
+    page: (host) => `Embedded page on ${host}`,
+  },
+  zh: {
+    kinds: ['YouTube 视频', 'Vimeo 视频', 'SoundCloud 音频', 'Spotify 音频', 'Acast 播客', 'Facebook 视频', 'SlideShare 幻灯片', 'Google 云端硬盘文件', 'X（Twitter）帖子', 'Instagram 帖子', 'Bilibili 视频'],
+    playlist: 'YouTube 播放列表',
+    separator: '：',
+    pdf: (host) => `${host} 上的 PDF 文件`,
+    video: (host) => `${host} 上的视频`,
+    audio: (host) => `${host} 上的音频`,
+    page: (host) => `${host} 上的嵌入页面`,
+  },
+};
+
+/**
+ * The link's text: what the embed is ("SoundCloud audio", "YouTube video: <title>"; "YouTube 视频：<title>" on a
+ * Chinese site), never its raw player URL. A host we do not know keeps the player's title, or is named by what
+ * its URL shows.
+ */
+export function embedName(target: string, title: string, language = 'en'): string {
+  const say = names[language.startsWith('zh') ? 'zh' : 'en'];
+  const url = new URL(target);
+  const host = url.hostname.replace(/^www\./, '');
+  const known = embedHosts.findIndex((pattern) => pattern.test(host));
+  const kind = known < 0 ? undefined : known === 0 && url.pathname === '/playlist' ? say.playlist : say.kinds[known];
+  if (kind !== undefined) return title === '' ? kind : `${kind}${say.separator}${title}`;
+  if (title !== '') return title;
+  if (/\.pdf$/iu.test(url.pathname)) return say.pdf(host);
+  if (/video/iu.test(url.pathname + url.search)) return say.video(host);
+  if (/audio|podcast/iu.test(url.pathname + url.search)) return say.audio(host);
+  return say.page(host);
+}
+
+function linkTo(target: string, embed: Element, parent: Parents, language: string | undefined): ElementContent {
   const title = typeof embed.properties.title === 'string' ? collapseWhitespace(embed.properties.title) : '';
-  const link = h('a', { href: target }, embedName(target, title));
+  const link = h('a', { href: target }, embedName(target, title, language));
   const inFlow = parent.type === 'root' || flowParents.has(parent.tagName);
   return inFlow ? h('p', [link]) : link;
 }

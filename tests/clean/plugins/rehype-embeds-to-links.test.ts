@@ -13,6 +13,14 @@ describe('rehypeEmbedsToLinks', () => {
     );
   });
 
+  test('on a Chinese site, names them in Chinese: "YouTube 视频：<title>", "SoundCloud 音频", "<host> 上的视频"', () => {
+    const zh = (html: string) => runPlugins(html, [rehypeEmbedsToLinks], { url: 'https://news.example.com/a', publishedAt: new Date('2020-07-19T10:00:00Z'), language: 'zh' }).html;
+    expect(zh('<p><iframe title="隔空嫖娼" src="https://www.youtube.com/embed/rcUdcGuod-k"></iframe></p>')).toBe('<p><a href="https://www.youtube.com/watch?v=rcUdcGuod-k">YouTube 视频：隔空嫖娼</a></p>');
+    expect(zh('<p><iframe src="https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/tracks/1"></iframe></p>')).toMatch(/>SoundCloud 音频<\/a>/);
+    expect(zh('<p><iframe src="https://media.example.org/video/1"></iframe></p>')).toMatch(/>media\.example\.org 上的视频<\/a>/);
+    expect(zh('<div><iframe src="https://www.youtube.com/embed/videoseries?list=PL0H0"></iframe></div>')).toMatch(/>YouTube 播放列表<\/a>/);
+  });
+
   test('turns a playlist player into its playlist page, in a paragraph when it stood between blocks', () => {
     expect(run('<div><iframe src="https://www.youtube.com/embed/videoseries?list=PL0H0"></iframe></div>').html).toBe(
       '<div><p><a href="https://www.youtube.com/playlist?list=PL0H0">YouTube playlist</a></p></div>',
