@@ -9,6 +9,8 @@ import { homeDigestDays } from './home-digest.ts';
 import { sameDayOtherYears } from './on-this-day.ts';
 import { absoluteUrl, dayPath, monthPath, pagePath, sourceSlug, yearPath } from './site-paths.ts';
 import { fillCount, siteIdentity, uiStrings, type UiStrings } from './ui-strings.ts';
+import { storyViews, type StoryView } from './story-views.ts';
+import { phaseDone } from '../util/phase-timings.ts';
 
 export interface PageLink {
   url: string;
@@ -30,6 +32,8 @@ export interface DayGroup {
   url: string;
   label: string;
   count: number;
+  /** The stories whose first report is that day, those with most sources first. */
+  stories: StoryView[];
   /** That day's articles by source, sources in alphabetical order, articles newest first. */
   sources: { name: string; url: string; articles: ArticleView[] }[];
   older: PageLink | undefined;
@@ -266,6 +270,8 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
     view.older = older ? articleLink(older) : undefined;
     view.newer = newer ? articleLink(newer) : undefined;
   });
+  const stories = storyViews(articles, views);
+  phaseDone('group stories');
 
   const sources: SourceGroup[] = [];
   for (const [name, items] of groupBy(views, (view) => view.source)) {
@@ -292,6 +298,7 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
       url: dayPath(key),
       label: dayLabel(key, language),
       count: items.length,
+      stories: stories.get(key) ?? [],
       sources: bySource,
       older: undefined,
       newer: undefined,
