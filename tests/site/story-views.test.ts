@@ -98,3 +98,28 @@ describe('an article page lists the same story, then related articles', () => {
     }
   });
 });
+
+describe('incremental builds with stories', () => {
+  test('an article joining a story re-renders the pages that show it, and the output is what a full build writes', { timeout: 240_000 }, async () => {
+    const week = articles.filter((article) => article.data.publishedAt >= new Date('2020-06-28T00:00:00+08:00') && article.data.publishedAt < new Date('2020-07-03T00:00:00+08:00'));
+    const joining = week.find((article) => article.data.title.includes('港人七一上街抗议国安法'))!;
+    const before = week.filter((article) => article !== joining);
+    const dir = await mkdtemp(join(tmpdir(), 'stories-incremental-'));
+    const build = (list: Article[], outDir: string, cacheDir?: string) => buildSite({ archive: { articles: list }, config, outDir, pathPrefix: '/', ...(cacheDir ? { cacheDir } : {}) });
+    const snapshot = async (folder: string) => new Map(await Promise.all((await listFiles(folder)).map(async (file) => [file, await readFile(join(folder, file), 'utf8')] as const)));
+
+    await build(before, join(dir, 'site'), join(dir, 'cache'));
+    const added = await build(week, join(dir, 'site'), join(dir, 'cache'));
+    expect(added.rendered).toBeLessThan(added.pages);
+    await build(week, join(dir, 'full'));
+    const incremental = await snapshot(join(dir, 'site'));
+    expect(incremental).toEqual(await snapshot(join(dir, 'full')));
+
+    // The story's other articles now list the new one.
+    const weekModel = buildSiteModel({ articles: week, config, pathPrefix: '/', mode: 'build' });
+    const newUrl = weekModel.articles.find((view) => view.id === joining.data.id)!.url;
+    const partners = weekModel.articles.filter((view) => view.sameStory.some((link) => link.url === newUrl));
+    expect(partners.length).toBeGreaterThan(0);
+    for (const partner of partners) expect(incremental.get(`${partner.url.slice(1)}index.html`)).toContain(newUrl);
+  });
+});
