@@ -65,6 +65,8 @@ export interface ArticleView {
   sameStory: ArticleLink[];
   /** The most similar articles outside its story, of any source. */
   related: ArticleLink[];
+  /** Its topics' pages, its own tags first: see lib/site/topic-views.ts. */
+  topics: { name: string; url: string }[];
 }
 
 export interface ViewContext {
@@ -74,7 +76,7 @@ export interface ViewContext {
   sourceUrl: (source: string) => string;
 }
 
-type ViewLinks = 'older' | 'newer' | 'moreFromSource' | 'sameStory' | 'related';
+type ViewLinks = 'older' | 'newer' | 'moreFromSource' | 'sameStory' | 'related' | 'topics';
 type ViewBase = Omit<ArticleView, 'html' | ViewLinks>;
 
 interface ViewMemo {
@@ -97,7 +99,7 @@ class View {
   readonly #article: SiteArticle;
 
   constructor(base: ViewBase, article: SiteArticle) {
-    Object.assign(this, base, { older: undefined, newer: undefined, moreFromSource: [], sameStory: [], related: [] });
+    Object.assign(this, base, { older: undefined, newer: undefined, moreFromSource: [], sameStory: [], related: [], topics: [] });
     this.#article = article;
   }
 
@@ -123,7 +125,7 @@ export function viewFingerprintText(view: ArticleView): string {
   const memo = memoOfView.get(view);
   if (!memo) return JSON.stringify(view);
   memo.print ??= createHash('sha1').update(JSON.stringify(memo.base)).digest('base64url');
-  return `${memo.print}|${linkText(view.older)}|${linkText(view.newer)}|${view.moreFromSource.map(linkText).join('|')}|${view.sameStory.map(linkText).join('|')}|${view.related.map(linkText).join('|')}`;
+  return `${memo.print}|${linkText(view.older)}|${linkText(view.newer)}|${view.moreFromSource.map(linkText).join('|')}|${view.sameStory.map(linkText).join('|')}|${view.related.map(linkText).join('|')}|${JSON.stringify(view.topics)}`;
 }
 
 function linkText(link: ArticleLink | undefined): string {

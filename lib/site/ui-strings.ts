@@ -29,6 +29,7 @@ export interface UiStrings {
   /** Heads, on an article's page, the most similar articles. */
   related: string;
   topics: string;
+  noTopics: string;
   /** Before the newest article's time on the home page. */
   updated: string;
   /** Heads the links from a day page to the same date in other years. */
@@ -88,6 +89,7 @@ const zh: UiStrings = {
   sameStory: '同一事件的其他报道',
   related: '相关文章',
   topics: '话题',
+  noTopics: '还没有话题：文章没有标签，也没有几篇文章共有的关键词。',
   updated: '更新于',
   onThisDay: '历年今日',
   readOriginal: '原文 ↗',
@@ -149,6 +151,7 @@ const en: UiStrings = {
   sameStory: 'The same story elsewhere',
   related: 'Related articles',
   topics: 'Topics',
+  noTopics: 'No topics yet: no article has tags, and no keyword is shared by several articles.',
   updated: 'Updated',
   onThisDay: 'On this day in other years',
   readOriginal: 'Original ↗',

@@ -13,8 +13,10 @@ const readChars = 3000;
  */
 const termCount = 12;
 const topicWords = 5;
-// Nouns (people, places, organisations, other proper and common nouns): what a topic is named by.
-const topicTags = ['nr', 'ns', 'nt', 'nz', 'n'];
+// Names of people, places, organisations and other proper nouns: what a reader would choose as a news topic.
+// Common nouns (n) were tried: 视频, 大家, 事情, 用户 came out beside 疫情 and 国安法. jieba tags 谢谢 or 东西
+// as names too: only a name the title also holds is kept, which is what the article is about.
+const topicTags = ['nr', 'ns', 'nt', 'nz'];
 
 let tools: { jieba: Jieba; tfidf: TfIdf; fold: CharMap } | undefined;
 // Loading jieba's dictionaries takes about half a second: done once per thread, and only when a file is parsed.
@@ -24,11 +26,13 @@ const loaded = () => (tools ??= { jieba: Jieba.withDict(dict), tfidf: TfIdf.with
  * What stories, related articles and topics need of an article, worked out once when it is parsed and kept in
  * the parse cache: its most telling words (jieba's segmentation and TF-IDF over the text folded to simplified
  * characters and lower case, so 國安法 and 国安法 are one word), hashed, with their weights; and, for Chinese,
- * its keywords. The title is read twice: its words say most about what the article is about.
+ * its keywords: the names among its telling words that its title holds. The title is read twice: its words say
+ * most about what the article is about.
  */
 export function articleFeatures(title: string, text: string, lang: string): ArticleFeatures {
   const { jieba, tfidf, fold } = loaded();
-  const folded = foldText(`${title}\n${title}\n${text.slice(0, readChars)}`, fold);
+  const foldedTitle = foldText(title, fold);
+  const folded = `${foldedTitle}\n${foldedTitle}\n${foldText(text.slice(0, readChars), fold)}`;
   const words = tfidf.extractKeywords(jieba, folded, termCount * 2).filter(({ keyword }) => meaningful(keyword));
   const terms: number[] = [];
   const weights: number[] = [];
@@ -45,7 +49,7 @@ export function articleFeatures(title: string, text: string, lang: string): Arti
     ? tfidf
         .extractKeywords(jieba, folded, topicWords * 2, topicTags)
         .map(({ keyword }) => keyword)
-        .filter((word) => meaningful(word) && [...word].length >= 2)
+        .filter((word) => meaningful(word) && foldedTitle.includes(word))
         .slice(0, topicWords)
     : [];
   return { terms, weights, keywords };

@@ -13,7 +13,7 @@ import { loadCorpusArticles } from './corpus-archive.ts';
 import { serveStatic } from './site-files.ts';
 import { chromiumLaunchOptions } from '../security/browser-spy.ts';
 
-// Stories (home and day pages), related articles (an article page) of the real corpus in Debian's Chromium, at
+// Stories (home and day pages), related articles (an article page) and topics (a topic page, the index) of the real corpus in Debian's Chromium, at
 // phone and desktop widths, light and dark. DIGEST_SCREENSHOTS=<folder> keeps a screenshot of each, to look at.
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -35,7 +35,8 @@ beforeAll(async () => {
   const model = buildSiteModel({ articles, config, pathPrefix: '/', mode: 'build' });
   const day = [...model.days].sort((a, b) => b.stories.length - a.stories.length)[0]!;
   const article = model.articles.find((view) => view.sameStory.length >= 3 && view.related.length >= 3)!;
-  samples.push(['home', '/'], ['day-stories', day.url], ['article-related', article.url]);
+  const topic = model.topics.find((candidate) => /\p{Script=Han}/u.test(candidate.name) && candidate.count >= 5)!;
+  samples.push(['home', '/'], ['day-stories', day.url], ['article-related', article.url], ['topic', topic.url], ['topics', '/topics/']);
   server = await serveStatic(outDir, '/');
   browser = await chromium.launch(chromiumLaunchOptions);
 }, 180_000);
@@ -46,7 +47,7 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-describe.skipIf('unavailable' in corpus)('stories and related articles in Chromium', () => {
+describe.skipIf('unavailable' in corpus)('stories, related articles and topics in Chromium', () => {
   test.each([
     [390, 'light'],
     [390, 'dark'],
@@ -64,7 +65,8 @@ describe.skipIf('unavailable' in corpus)('stories and related articles in Chromi
         if (name === 'article-related') await page.evaluate(() => document.querySelector('.same-story')?.scrollIntoView());
         await page.screenshot({ path: join(screenshots, `${name}-${width}-${scheme}.png`) });
       }
-      if (name !== 'article-related' && (await page.locator('.story').count()) === 0) problems.push(`${name}: no stories`);
+      if ((name === 'home' || name === 'day-stories') && (await page.locator('.story').count()) === 0) problems.push(`${name}: no stories`);
+      if (name === 'topic' && (await page.locator('.entry').count()) < 5) problems.push(`${name}: no articles`);
       if (name === 'article-related' && (await page.locator('.same-story li, .related li').count()) < 6) problems.push(`${name}: no related articles`);
       await page.addScriptTag({ content: axeSource });
       const { violations } = await page.evaluate(async () =>
