@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';
@@ -81,6 +82,18 @@ describe.skipIf('unavailable' in corpus)('stories, related articles and topics i
       if (width < 400 && rows !== 1) problems.push(`${name}: the header takes ${rows} rows`);
     }
     await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  test('the sample pages pass html-validate', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-trailing-whitespace': 'off', 'long-title': 'off' } });
+    const problems: string[] = [];
+    for (const [name, path] of samples) {
+      const response = await fetch(`${server.origin}${encodeURI(path)}`);
+      if (!response.ok) problems.push(`${name}: ${response.status}`);
+      const report = await validator.validateString(await response.text());
+      for (const result of report.results) for (const message of result.messages) problems.push(`${name}: ${message.ruleId} ${message.message}`);
+    }
     expect(problems).toEqual([]);
   });
 });
