@@ -1,4 +1,4 @@
-import type { Article, ArticleData, SearchText } from '../schema/article.ts';
+import type { Article, ArticleData, ArticleFeatures, SearchText } from '../schema/article.ts';
 import { bodyHash, type BodyStore, type StoredBody } from './body-store.ts';
 
 export { bodyHash };
@@ -16,9 +16,10 @@ export type ArchivedArticle = Article & { readonly bodyHash: string; readonly st
 export type SiteArticle = Article & { readonly bodyHash?: string; readonly stored?: BodyLocation };
 
 /** An article whose body (and search text) is read from the store only when something shows or indexes it. */
-export function storedArticle(data: ArticleData, body: StoredBody, store: BodyStore, search?: StoredBody): ArchivedArticle {
+export function storedArticle(data: ArticleData, body: StoredBody, store: BodyStore, search?: StoredBody, features?: ArticleFeatures): ArchivedArticle {
   const article: ArchivedArticle = {
     data,
+    ...(features ? { features } : {}),
     bodyHash: body.hash,
     stored: { cacheDir: store.cacheDir, body },
     get html() {

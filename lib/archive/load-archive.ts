@@ -169,7 +169,7 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
       const parsedNow = byKey.get(key);
       if (parsedNow) return withFile(parsedNow, file);
       const entry = stored.cache.entries.get(key)!;
-      return entry.ok ? { ok: true, value: storedArticle({ ...entry.data, file }, entry.body, stored.store) } : entry;
+      return entry.ok ? { ok: true, value: storedArticle({ ...entry.data, file }, entry.body, stored.store, undefined, entry.features) } : entry;
     };
   } else {
     const fresh = await parseArticles(misses.length, sourceAt, options, { ...parse, keep: inMemory });
@@ -254,7 +254,7 @@ async function keepInStore(
     if (!entry.ok) return entry;
     const reused = before.get(file);
     // A cached parse is keyed by content alone: the same bytes under another name are that file's article.
-    const article = reused?.entry === entry ? reused.article : storedArticle({ ...entry.data, file }, entry.body, store, entry.search);
+    const article = reused?.entry === entry ? reused.article : storedArticle({ ...entry.data, file }, entry.body, store, entry.search, entry.features);
     articles.set(file, { entry, article });
     return { ok: true, value: article };
   };
@@ -264,7 +264,8 @@ async function keepInStore(
 /** A parsed article's body, and its search text when it has one, go to the store; the entry says where. */
 function storedParse(article: Article, writer: BodyWriter): CachedParse {
   const body = writer.add(article.html);
-  return article.search ? { ok: true, data: article.data, body, search: writer.add(JSON.stringify(article.search)) } : { ok: true, data: article.data, body };
+  const features = article.features ? { features: article.features } : {};
+  return article.search ? { ok: true, data: article.data, body, search: writer.add(JSON.stringify(article.search)), ...features } : { ok: true, data: article.data, body, ...features };
 }
 
 function compacted(store: BodyStore, entries: Map<string, CachedParse>): Map<string, CachedParse> {

@@ -95,5 +95,6 @@ async function parseInWorkers<T>(
 
 /** The parse worker's entry (see `workerEntry`). */
 export function parseWorkerEntry(): Promise<URL> {
-  return workerEntry(new URL('./parse-worker.ts', import.meta.url), new URL('./parse-worker-entry.js', import.meta.url));
+  // jieba is a native addon that reads its dictionaries beside itself: imported from node_modules, not bundled.
+  return workerEntry(new URL('./parse-worker.ts', import.meta.url), new URL('./parse-worker-entry.js', import.meta.url), ['@node-rs/*']);
 }

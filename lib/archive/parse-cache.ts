@@ -2,16 +2,17 @@ import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { ArticleData } from '../schema/article.ts';
+import type { ArticleData, ArticleFeatures } from '../schema/article.ts';
 import type { StoredBody } from './body-store.ts';
 import { fsReason } from './cache-note.ts';
 import { makeFolders } from '../util/make-folders.ts';
 
 /**
  * What a file's bytes became last time, cached by content so a renamed or touched file is not parsed again:
- * the article's data with where its body (and its search text, as JSON) is stored, or why the file was rejected.
+ * the article's data with where its body (and its search text, as JSON) is stored, and its story features (small:
+ * kept in the index itself), or why the file was rejected.
  */
-export type CachedParse = { ok: true; data: ArticleData; body: StoredBody; search?: StoredBody } | { ok: false; reason: string };
+export type CachedParse = { ok: true; data: ArticleData; body: StoredBody; search?: StoredBody; features?: ArticleFeatures } | { ok: false; reason: string };
 
 /** A file as last seen: when its size and times are unchanged, its content key is reused without reading it. */
 export interface FileStamp {

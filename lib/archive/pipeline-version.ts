@@ -7,8 +7,8 @@ const lib = dirname(dirname(fileURLToPath(import.meta.url)));
 // Everything that decides what a raw file becomes: our own code and the libraries that parse and sanitize.
 const engineFolders = ['read', 'clean', 'article', 'schema'];
 // Of search, only what makes an article's search text: the search page's code does not change a parse.
-const engineFiles = ['search/article-search-text.ts', 'search/fold-text.ts', 'search/search-tokens.ts', 'search/t2s-pairs.ts'];
-const enginePackages = ['rehype-parse', 'rehype-sanitize', 'hast-util-sanitize', 'rehype-stringify', 'franc-min', 'entities', 'yaml', 'zod', 'iconv-lite', 'opencc-js'];
+const engineFiles = ['search/article-search-text.ts', 'search/fold-text.ts', 'search/search-tokens.ts', 'search/t2s-pairs.ts', 'stories/article-features.ts', 'stories/term-hash.ts'];
+const enginePackages = ['rehype-parse', 'rehype-sanitize', 'hast-util-sanitize', 'rehype-stringify', 'franc-min', 'entities', 'yaml', 'zod', 'iconv-lite', 'opencc-js', '@node-rs/jieba'];
 
 let memo: string | undefined;
 

@@ -12,6 +12,7 @@ import { sourceName } from './source-name.ts';
 import { summaryOpensBody } from './summary-opens-body.ts';
 import { articleSearchText } from '../search/article-search-text.ts';
 import { titleWithoutSiteName } from './title-without-site-name.ts';
+import { articleFeatures } from '../stories/article-features.ts';
 
 export interface ArticleSource {
   /** Path relative to the content folder, with forward slashes. */
@@ -72,6 +73,7 @@ function assemble(source: ArticleSource, options: ArticleOptions): Result<Articl
     },
     html: cleaned.html,
     ...(options.search ? { search: articleSearchText(title, cleaned.text) } : {}),
+    features: articleFeatures(title, cleaned.text, lang),
   };
   const parsed = articleSchema.safeParse(candidate);
   if (!parsed.success) return fail(formatIssues(parsed.error).join('\n'));

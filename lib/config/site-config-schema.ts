@@ -35,6 +35,11 @@ export const siteConfigSchema = z.strictObject({
   maxFileBytes: z.number().int().min(1024).default(5 * 1024 * 1024),
   /** Full-text search: a search page, a search box on every page, and an index of every article. */
   search: z.boolean().default(true),
+  /**
+   * Tags are topics. Keywords extracted from Chinese articles are topics too when at least this many articles
+   * of two sources or more share one; 0: tags only.
+   */
+  keywordTopics: z.number().int().min(0).max(1000).default(3),
 });
 
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;

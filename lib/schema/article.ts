@@ -43,11 +43,25 @@ export const searchTextSchema = z.object({
 
 export type SearchText = z.infer<typeof searchTextSchema>;
 
+/** What stories, related articles and topics need of an article, worked out once when it is parsed (see lib/stories/article-features.ts). */
+export const articleFeaturesSchema = z.object({
+  /** The article's most telling words, hashed (lib/stories/term-hash.ts), most telling first. */
+  terms: z.array(z.number().int().nonnegative()),
+  /** Each term's TF-IDF weight, in thousandths of the first's. */
+  weights: z.array(z.number().int().positive()),
+  /** A handful of nouns that say what the article is about (Chinese articles only), most telling first. */
+  keywords: z.array(z.string().min(1)),
+});
+
+export type ArticleFeatures = z.infer<typeof articleFeaturesSchema>;
+
 export const articleSchema = z.object({
   data: articleDataSchema,
   html: z.string().min(1, 'is empty once cleaned'),
   /** Only when the site has search. */
   search: searchTextSchema.optional(),
+  /** Absent only for articles made without the parse pipeline (hand-made in tests): they join no story. */
+  features: articleFeaturesSchema.optional(),
 });
 
 export type Article = z.infer<typeof articleSchema>;

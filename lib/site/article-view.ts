@@ -14,6 +14,7 @@ export interface ArticleLink {
   /** The title's language. */
   lang: string;
   dateLabel: string;
+  source: string;
 }
 
 /** An article as the templates see it: the validated data plus everything computed once for display. */
@@ -60,6 +61,12 @@ export interface ArticleView {
   older: ArticleLink | undefined;
   newer: ArticleLink | undefined;
   moreFromSource: ArticleLink[];
+  /** The same story in other sources (then in its own): see lib/site/story-views.ts. */
+  sameStory: ArticleLink[];
+  /** The most similar articles outside its story, of any source. */
+  related: ArticleLink[];
+  /** Its topics' pages, its own tags first: see lib/site/topic-views.ts. */
+  topics: { name: string; url: string }[];
 }
 
 export interface ViewContext {
@@ -69,7 +76,7 @@ export interface ViewContext {
   sourceUrl: (source: string) => string;
 }
 
-type ViewLinks = 'older' | 'newer' | 'moreFromSource';
+type ViewLinks = 'older' | 'newer' | 'moreFromSource' | 'sameStory' | 'related' | 'topics';
 type ViewBase = Omit<ArticleView, 'html' | ViewLinks>;
 
 interface ViewMemo {
@@ -92,7 +99,7 @@ class View {
   readonly #article: SiteArticle;
 
   constructor(base: ViewBase, article: SiteArticle) {
-    Object.assign(this, base, { older: undefined, newer: undefined, moreFromSource: [] });
+    Object.assign(this, base, { older: undefined, newer: undefined, moreFromSource: [], sameStory: [], related: [], topics: [] });
     this.#article = article;
   }
 
@@ -118,7 +125,7 @@ export function viewFingerprintText(view: ArticleView): string {
   const memo = memoOfView.get(view);
   if (!memo) return JSON.stringify(view);
   memo.print ??= createHash('sha1').update(JSON.stringify(memo.base)).digest('base64url');
-  return `${memo.print}|${linkText(view.older)}|${linkText(view.newer)}|${view.moreFromSource.map(linkText).join('|')}`;
+  return `${memo.print}|${linkText(view.older)}|${linkText(view.newer)}|${view.moreFromSource.map(linkText).join('|')}|${view.sameStory.map(linkText).join('|')}|${view.related.map(linkText).join('|')}|${JSON.stringify(view.topics)}`;
 }
 
 function linkText(link: ArticleLink | undefined): string {
@@ -169,7 +176,7 @@ function viewBase(article: SiteArticle, context: ViewContext): ViewBase {
 export function articleLink(view: ArticleView): ArticleLink {
   const memo = memoOfView.get(view);
   if (memo?.link) return memo.link;
-  const link = { title: view.title, url: view.url, lang: view.lang, dateLabel: view.dateLabel };
+  const link = { title: view.title, url: view.url, lang: view.lang, dateLabel: view.dateLabel, source: view.source };
   if (memo) memo.link = link;
   return link;
 }

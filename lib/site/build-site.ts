@@ -322,7 +322,7 @@ function splitPages(render: PagedModel, size: number): PagedModel[] {
   return runs;
 }
 
-const emptyPages = (): PagedModel => ({ articles: [], days: [], months: [], years: [], sourcePages: [], homePages: [], feeds: [] });
+const emptyPages = (): PagedModel => ({ articles: [], days: [], months: [], years: [], sourcePages: [], topicPages: [], topicIndex: [], homePages: [], feeds: [] });
 
 /** The pages to render (a feed is two files; the site's few unpaginated pages are not counted ahead). */
 function progressOf(plan: Pick<RenderPlan, 'render'>, onProgress: BuildSiteOptions['onProgress']): { onWritten?: () => void } {

@@ -70,7 +70,9 @@ export function startRenderHelper(articles: readonly SiteArticle[], options: Ren
 
 function transferable(article: SiteArticle): TransferArticle {
   const hash = article.bodyHash === undefined ? {} : { bodyHash: article.bodyHash };
-  return article.stored ? { data: article.data, stored: article.stored, ...hash } : { data: article.data, html: article.html, ...hash };
+  // Stories, related articles and topics come from the features: the other thread's model must have them too.
+  const features = article.features ? { features: article.features } : {};
+  return article.stored ? { data: article.data, stored: article.stored, ...hash, ...features } : { data: article.data, html: article.html, ...hash, ...features };
 }
 
 function pageUrls(pages: PagedModel): RunPages {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { viewFingerprintText, type ArticleView } from './article-view.ts';
-import type { HomePage, SiteModel, SourcePage } from './site-model.ts';
+import type { HomePage, SiteModel, SourcePage, TopicPage } from './site-model.ts';
 
 /** The paginated parts of the model: each item is one page (a feed, two files). */
-export type PagedModel = Pick<SiteModel, 'articles' | 'days' | 'months' | 'years' | 'sourcePages' | 'homePages' | 'feeds'>;
+export type PagedModel = Pick<SiteModel, 'articles' | 'days' | 'months' | 'years' | 'sourcePages' | 'topicPages' | 'topicIndex' | 'homePages' | 'feeds'>;
 export type Collection = keyof PagedModel;
 
 export interface RenderManifest {
@@ -21,7 +21,7 @@ export interface RenderPlan {
   manifest: RenderManifest;
 }
 
-export const collections: Collection[] = ['articles', 'days', 'months', 'years', 'sourcePages', 'homePages', 'feeds'];
+export const collections: Collection[] = ['articles', 'days', 'months', 'years', 'sourcePages', 'topicPages', 'topicIndex', 'homePages', 'feeds'];
 
 /**
  * Decides which pages must be rendered again. A page is fingerprinted by everything its template
@@ -71,6 +71,11 @@ export function outputFiles(item: PageItem): string[] {
  */
 function shownBy(collection: Collection, item: PageItem, model: SiteModel): unknown {
   if (collection === 'homePages') return (item as HomePage).newest ? { ...item, years: model.years } : item;
+  if (collection === 'topicPages') {
+    const page = item as TopicPage;
+    const { articles: _all, count, ...topic } = page.topic;
+    return { ...page, topic: page.newest ? { ...topic, count } : topic };
+  }
   if (collection !== 'sourcePages') return item;
   const page = item as SourcePage;
   const { articles: _all, count, ...source } = page.source;

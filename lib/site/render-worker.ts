@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { storedArticle, type BodyLocation } from '../archive/archived-article.ts';
 import { BodyStore } from '../archive/body-store.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
-import type { Article, ArticleData } from '../schema/article.ts';
+import type { Article, ArticleData, ArticleFeatures } from '../schema/article.ts';
 import { collectGarbageAbove } from '../util/collect-garbage.ts';
 import { phaseDone } from '../util/phase-timings.ts';
 import { collections, pageUrl, type PagedModel, type PageItem } from './render-plan.ts';
@@ -15,6 +15,7 @@ export interface TransferArticle {
   bodyHash?: string;
   stored?: BodyLocation;
   html?: string;
+  features?: ArticleFeatures;
 }
 
 /** A run's pages, named by collection and by URL as `pageUrl` gives them. */
@@ -52,8 +53,8 @@ const storeFor = (cacheDir: string): BodyStore => {
   return store;
 };
 const articles = input.articles.map((article): Article => {
-  if (article.stored) return storedArticle(article.data, article.stored.body, storeFor(article.stored.cacheDir));
-  return { data: article.data, html: article.html ?? '', ...(article.bodyHash === undefined ? {} : { bodyHash: article.bodyHash }) };
+  if (article.stored) return storedArticle(article.data, article.stored.body, storeFor(article.stored.cacheDir), undefined, article.features);
+  return { data: article.data, html: article.html ?? '', ...(article.bodyHash === undefined ? {} : { bodyHash: article.bodyHash }), ...(article.features ? { features: article.features } : {}) };
 });
 // The same articles in the same order make the same model as the main thread's.
 const model = buildSiteModel({ articles, config: input.config, pathPrefix: input.pathPrefix, mode: input.mode });

@@ -9,6 +9,9 @@ import { homeDigestDays } from './home-digest.ts';
 import { sameDayOtherYears } from './on-this-day.ts';
 import { absoluteUrl, dayPath, monthPath, pagePath, sourceSlug, yearPath } from './site-paths.ts';
 import { fillCount, siteIdentity, uiStrings, type UiStrings } from './ui-strings.ts';
+import { storyViews, type StoryView } from './story-views.ts';
+import { topicGroups, type TopicGroup } from './topic-views.ts';
+import { phaseDone } from '../util/phase-timings.ts';
 
 export interface PageLink {
   url: string;
@@ -30,6 +33,8 @@ export interface DayGroup {
   url: string;
   label: string;
   count: number;
+  /** The stories whose first report is that day, those with most sources first. */
+  stories: StoryView[];
   /** That day's articles by source, sources in alphabetical order, articles newest first. */
   sources: { name: string; url: string; articles: ArticleView[] }[];
   older: PageLink | undefined;
@@ -116,6 +121,16 @@ export interface SourcePage extends ListPage {
   source: SourceGroup;
 }
 
+export interface TopicPage extends ListPage {
+  topic: TopicGroup;
+}
+
+/** `/topics/`: every topic with its count, biggest first. A collection of one page, so it is rendered only when it changes. */
+export interface TopicIndex {
+  url: string;
+  topics: { name: string; url: string; count: number }[];
+}
+
 export interface SiteMeta {
   title: string;
   description: string;
@@ -144,6 +159,9 @@ export interface SiteModel {
   years: YearGroup[];
   sources: SourceGroup[];
   sourcePages: SourcePage[];
+  topics: TopicGroup[];
+  topicPages: TopicPage[];
+  topicIndex: TopicIndex[];
   homePages: HomePage[];
   feeds: FeedView[];
   /** Absolute URLs of every HTML page worth indexing. */
@@ -266,6 +284,9 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
     view.older = older ? articleLink(older) : undefined;
     view.newer = newer ? articleLink(newer) : undefined;
   });
+  const stories = storyViews(articles, views);
+  phaseDone('group stories');
+  const topics = topicGroups(articles, views, config.keywordTopics);
 
   const sources: SourceGroup[] = [];
   for (const [name, items] of groupBy(views, (view) => view.source)) {
@@ -292,6 +313,7 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
       url: dayPath(key),
       label: dayLabel(key, language),
       count: items.length,
+      stories: stories.get(key) ?? [],
       sources: bySource,
       older: undefined,
       newer: undefined,
@@ -355,6 +377,11 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
     paginate(source.articles, config.perPage, source.url, source.name, ui.latestArticles, ui, language).map((page) => ({ ...page, source })),
   );
 
+  const topicPages: TopicPage[] = topics.flatMap((topic) =>
+    paginate(topic.articles, config.perPage, topic.url, topic.name, ui.latestArticles, ui, language).map((page) => ({ ...page, topic })),
+  );
+  const topicIndex: TopicIndex[] = [{ url: '/topics/', topics: topics.map((topic) => ({ name: topic.name, url: topic.url, count: topic.count })) }];
+
   const feedContext = { config, absolute };
   const feeds: FeedView[] = [
     feedView({ ...feedContext, title: identity.title, homePath: '/', atomPath: '/feed.xml', jsonPath: '/feed.json', articles: views }),
@@ -368,6 +395,8 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
     '/sources/',
     '/years/',
     ...sourcePages.map((page) => page.url),
+    '/topics/',
+    ...topicPages.map((page) => page.url),
     ...years.map((year) => year.url),
     ...months.map((month) => month.url),
     ...days.map((day) => day.url),
@@ -396,6 +425,9 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
     years,
     sources,
     sourcePages,
+    topics,
+    topicPages,
+    topicIndex,
     homePages,
     feeds,
     sitemap,

@@ -20,6 +20,16 @@ export interface UiStrings {
   nextArticle: string;
   moreFrom: string;
   fromDay: string;
+  /** Heads a day's stories: events several sources reported. */
+  stories: string;
+  /** Before the other sources of a story. */
+  alsoReportedBy: string;
+  /** Heads, on an article's page, the same story in other sources. */
+  sameStory: string;
+  /** Heads, on an article's page, the most similar articles. */
+  related: string;
+  topics: string;
+  noTopics: string;
   /** Before the newest article's time on the home page. */
   updated: string;
   /** Heads the links from a day page to the same date in other years. */
@@ -74,6 +84,12 @@ const zh: UiStrings = {
   nextArticle: '下一篇（更新）',
   moreFrom: '更多来自',
   fromDay: '当日摘要',
+  stories: '要闻',
+  alsoReportedBy: '亦见于',
+  sameStory: '同一事件的其他报道',
+  related: '相关文章',
+  topics: '话题',
+  noTopics: '还没有话题：文章没有标签，也没有几篇文章共有的关键词。',
   updated: '更新于',
   onThisDay: '历年今日',
   readOriginal: '原文 ↗',
@@ -130,6 +146,12 @@ const en: UiStrings = {
   nextArticle: 'Next (newer)',
   moreFrom: 'More from',
   fromDay: 'Digest of the day',
+  stories: 'Stories',
+  alsoReportedBy: 'Also reported by',
+  sameStory: 'The same story elsewhere',
+  related: 'Related articles',
+  topics: 'Topics',
+  noTopics: 'No topics yet: no article has tags, and no keyword is shared by several articles.',
   updated: 'Updated',
   onThisDay: 'On this day in other years',
   readOriginal: 'Original ↗',
