@@ -187,9 +187,12 @@ async function run(): Promise<void> {
   const filters: Record<string, string> = {};
   for (const [name, select] of Object.entries(selects)) if (select.value) filters[name] = select.value;
   const pagefind = await loadEngine();
-  const bundles = await bundlesKnowing(pagefind, query.tokens);
+  const order = sort.value === 'newest' ? { sort: { date: 'desc' } } : {};
+  // One token is answered right by every bundle (one that does not know it answers nothing): no bundles to choose.
+  const single = query.tokens.length === 1 && query.term === query.tokens[0];
+  const bundles = single ? [] : await bundlesKnowing(pagefind, query.tokens);
   if (id !== runId) return;
-  const search = bundles.length === 0 ? null : await pagefind.search(query.term, { filters: { ...filters, bundle: { any: bundles } }, ...(sort.value === 'newest' ? { sort: { date: 'desc' } } : {}) });
+  const search = single ? await pagefind.search(query.term, { filters, ...order }) : bundles.length === 0 ? null : await pagefind.search(query.term, { filters: { ...filters, bundle: { any: bundles } }, ...order });
   if (id !== runId) return;
   shown = search?.results ?? [];
   list.replaceChildren();
