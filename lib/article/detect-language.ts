@@ -1,13 +1,16 @@
 import { franc } from 'franc-min';
 import { iso6393To1 } from 'iso-639-3';
 import { chineseScript } from './chinese-script.ts';
-import { tally } from './count-code-points.ts';
+import { runTally } from './count-code-points.ts';
 
 // franc names individual languages; where ISO 639-1 only knows their macrolanguage, use that.
 const macrolanguageOf: Record<string, string> = { cmn: 'zh', arb: 'ar', pes: 'fa', zlm: 'ms', npi: 'ne', uzn: 'uz', ekk: 'et', lvs: 'lv', swh: 'sw', ydd: 'yi', azj: 'az', khk: 'mn', plt: 'mg', gaz: 'om', ory: 'or' };
 
 /** Han letters, Han characters that are not letters (〇, radicals), runs of other letters (words): one scan. */
-const hanAndWords = new RegExp(String.raw`([\p{Script=Han}&&\p{L}]+)|([\p{Script=Han}--\p{L}]+)|([\p{L}--\p{Script=Han}]+)`, 'gv');
+const hanLetter = String.raw`[\p{Script=Han}&&\p{L}]`;
+const hanOther = String.raw`[\p{Script=Han}--\p{L}]`;
+const otherLetter = String.raw`[\p{L}--\p{Script=Han}]`;
+const tallyHanAndWords = runTally([hanLetter, hanOther, otherLetter].map((run) => ({ first: run, then: run })));
 
 /**
  * BCP 47 tag of the text's language, or `fallback` where the text is too short or mixed to tell. Chinese is
@@ -15,7 +18,7 @@ const hanAndWords = new RegExp(String.raw`([\p{Script=Han}&&\p{L}]+)|([\p{Script
  */
 export function detectLanguage(text: string, fallback: string): string {
   const sample = text.slice(0, 4000);
-  const { codePoints, matches } = tally(sample, hanAndWords, 3);
+  const { codePoints, matches } = tallyHanAndWords(sample);
   const han = codePoints[0]! + codePoints[1]!;
   // franc reads Han text well, but a short title with a few Latin names, or a Chinese article quoting code
   // or English captions, can fool it: count scripts first. A Han character weighs about as much as a Latin word.

@@ -29,7 +29,7 @@ export function visit(tree: Nodes, visitor: Visitor): void;
 export function visit<Type extends NodeType>(tree: Nodes, type: Type, visitor: Visitor<NodeOf<Type>>): void;
 export function visit(tree: Nodes, typeOrVisitor: NodeType | Visitor, maybeVisitor?: Visitor): void {
   const [type, visitor] = typeof typeOrVisitor === 'function' ? [undefined, typeOrVisitor] : [typeOrVisitor, maybeVisitor!];
-  walk(tree, type, (node, index, ancestors) => visitor(node, index, ancestors[ancestors.length - 1]));
+  walk(tree, type, visitor, undefined);
 }
 
 /** Like `visit`, with the node's ancestors instead of its index and parent. */
@@ -37,22 +37,21 @@ export function visitParents(tree: Nodes, visitor: ParentsVisitor): void;
 export function visitParents<Type extends NodeType>(tree: Nodes, type: Type, visitor: ParentsVisitor<NodeOf<Type>>): void;
 export function visitParents(tree: Nodes, typeOrVisitor: NodeType | ParentsVisitor, maybeVisitor?: ParentsVisitor): void {
   const [type, visitor] = typeof typeOrVisitor === 'function' ? [undefined, typeOrVisitor] : [typeOrVisitor, maybeVisitor!];
-  walk(tree, type, (node, _index, ancestors) => visitor(node, ancestors));
+  walk(tree, type, undefined, visitor);
 }
 
-type Enter = (node: Nodes, index: number | undefined, ancestors: Parents[]) => VisitorResult;
-
-function walk(tree: Nodes, type: NodeType | undefined, enter: Enter): void {
+/** Calls `visitor` (index and parent) or else `parentsVisitor` (ancestors) on the nodes of `type`, or on all. */
+function walk(tree: Nodes, type: NodeType | undefined, visitor: Visitor | undefined, parentsVisitor: ParentsVisitor | undefined): void {
   const ancestors: Parents[] = [];
   /** Set by `one`: the index the parent goes on with (undefined: the next sibling). */
   let next: number | undefined;
 
   /** Visits `node`, then its children; true when the walk is to stop. */
-  const one = (node: Nodes, index: number | undefined): boolean => {
+  const one = (node: Nodes, index: number | undefined, parent: Parents | undefined): boolean => {
     let action: Action | undefined;
     let goOnAt: number | undefined;
     if (type === undefined || node.type === type) {
-      const result = enter(node, index, ancestors);
+      const result = visitor === undefined ? parentsVisitor!(node, ancestors) : visitor(node, index, parent);
       if (typeof result === 'number') goOnAt = result;
       else if (Array.isArray(result)) [action, goOnAt] = result as readonly [Action?, number?];
       else action = result as Action | undefined;
@@ -62,7 +61,13 @@ function walk(tree: Nodes, type: NodeType | undefined, enter: Enter): void {
       ancestors.push(node);
       // The visitor may have spliced the children: read them afresh at every step.
       for (let offset = 0; offset > -1 && offset < node.children.length; ) {
-        if (one(node.children[offset]!, offset)) return true;
+        const child = node.children[offset]!;
+        // A leaf of another type would only be stepped over: skipping the call is most of a walk's saving (text nodes are half of a body).
+        if (type !== undefined && child.type !== type && !('children' in child && child.children)) {
+          offset += 1;
+          continue;
+        }
+        if (one(child, offset, node)) return true;
         offset = typeof next === 'number' ? next : offset + 1;
       }
       ancestors.pop();
@@ -71,5 +76,5 @@ function walk(tree: Nodes, type: NodeType | undefined, enter: Enter): void {
     return false;
   };
 
-  one(tree, undefined);
+  one(tree, undefined, undefined);
 }

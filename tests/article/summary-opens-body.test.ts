@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildArticle } from '../../lib/article/build-article.ts';
 import { summaryOpensBody } from '../../lib/article/summary-opens-body.ts';
+import { cleanBody } from '../../lib/clean/clean-body.ts';
+import { proseText } from '../../lib/clean/prose-text.ts';
+import { corpusFiles, readCorpusArticle, seedDir } from '../clean/corpus.ts';
 import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';
 import { feedxDir } from '../corpus-dir.ts';
 
@@ -39,6 +42,56 @@ test('an empty summary never needs showing', () => {
 
 test('a body that opens with the summary once its raw URLs and rule lines are left out, as summaries leave them', () => {
   expect(summaryOpensBody('小罗的频道： 我的小红书 罗宾频道', '小罗的频道：https://www.youtube.com/@Lil-Luo/videos我的小红书=========\n罗宾频道快速搜索')).toBe(true);
+});
+
+/** The rule as written: the summary within the fold of the whole body's prose. */
+function foldingTheWholeBody(summary: string, bodyText: string, lead?: string): boolean {
+  const fold = (text: string) => text.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase();
+  const wanted = fold(summary.replace(/(…|\.\.\.)$/u, ''));
+  if (!wanted) return true;
+  const body = fold(proseText(bodyText));
+  const at = body.indexOf(wanted);
+  if (at === 0) return true;
+  if (at < 0 || lead === undefined) return false;
+  const leadAt = body.indexOf(fold(proseText(lead)));
+  return leadAt >= 0 && at <= leadAt;
+}
+
+describe('decides as folding the whole body does, though it folds only its head where that tells', () => {
+  test('a final sigma: Σ lower-cases by what follows it, even past the head', () => {
+    // Punctuation folds away, so the head's fold can end right at the Σ, where the whole body's goes on.
+    for (const summary of ['ΟΔΟΣ', 'Η ΟΔΟΣ', 'ΟΔΟ']) {
+      for (let pad = 60; pad < 240; pad += 7) {
+        const body = `${'…'.repeat(pad)}ΟΔΟΣ ΑΘΗΝΑ ΠΕΙΡΑΙΑΣ ${'ΑΒ '.repeat(60)}`;
+        expect(summaryOpensBody(summary, body), `${summary} / ${pad}`).toBe(foldingTheWholeBody(summary, body));
+      }
+    }
+  });
+
+  test('"WWW." leaves the prose when the body has a slash anywhere, even far past the head', () => {
+    const summary = 'WWW.EXAMPLE.COM reports the news of the day from the whole wide world.';
+    const body = `${summary} ${'More words of the body here. '.repeat(20)}And a link: see page 2/3.`;
+    expect(summaryOpensBody(summary, body)).toBe(foldingTheWholeBody(summary, body));
+    expect(summaryOpensBody(summary, body)).toBe(false);
+  });
+
+  test('on every corpus body, with its own summary and lead and with the summary of the next body', () => {
+    const bodies = [...corpusFiles(feedxDir), ...corpusFiles(seedDir)].map((file) => {
+      const { body, url, publishedAt } = readCorpusArticle(file);
+      return cleanBody(body, { url, publishedAt });
+    });
+    expect(bodies.length).toBeGreaterThan(300);
+    let opened = 0;
+    bodies.forEach((cleaned, i) => {
+      const other = bodies[(i + 1) % bodies.length]!;
+      for (const [summary, lead] of [[cleaned.summary, cleaned.lead], [cleaned.summary, undefined], [other.summary, cleaned.lead]] as const) {
+        const expected = foldingTheWholeBody(summary, cleaned.text, lead);
+        expect(summaryOpensBody(summary, cleaned.text, lead)).toBe(expected);
+        if (expected) opened += 1;
+      }
+    });
+    expect(opened).toBeGreaterThan(100);
+  });
 });
 
 describe('on the corpus', () => {
