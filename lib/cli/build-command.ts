@@ -4,10 +4,10 @@ import { loadArchive } from '../archive/load-archive.ts';
 import { checkContentFolder } from '../content/check-content-folder.ts';
 import { readErrorReason } from '../read/read-error-reason.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
-import { buildSite, defaultTemplatesDir } from '../site/build-site.ts';
-import { checkOutputFolder } from '../site/output-folder.ts';
-import { formatMegabytes, outputBytes, siteSizeWarning } from '../site/output-size.ts';
-import { recoverInterruptedSwap } from '../site/output-swap.ts';
+import { buildSite, defaultTemplatesDir } from '../render/build-site.ts';
+import { checkOutputFolder } from '../render/output-folder.ts';
+import { formatMegabytes, outputBytes, siteSizeWarning } from '../render/output-size.ts';
+import { recoverInterruptedSwap } from '../render/output-swap.ts';
 import { formatCacheNotes, formatReport, namedReport, noArticleFiles } from './build-report.ts';
 import { createProgress } from './progress.ts';
 

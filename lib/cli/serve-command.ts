@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { buildArticle } from '../article/build-article.ts';
 import { loadArchive, settleCacheWrites } from '../archive/load-archive.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
-import { serveSite } from '../site/serve-site.ts';
+import { serveSite } from '../render/serve-site.ts';
 import { formatCacheNotes, formatReport, namedReport } from './build-report.ts';
 import { unwritable } from '../archive/cache-note.ts';
 import { makeFolders } from '../util/make-folders.ts';

@@ -4,7 +4,7 @@ import { dateCrumbs, type Crumb } from './breadcrumbs.ts';
 import { dayLabel, zoneLabel } from './date-labels.ts';
 import { articlePath, articleSlug, dayKey, dayPath } from './site-paths.ts';
 import { fillCount, type UiStrings } from './ui-strings.ts';
-import { xmlSafe } from './xml-safe.ts';
+import { xmlSafe } from '../render/xml-safe.ts';
 import { zonedDate, zonedIso } from './zoned-date.ts';
 
 /** Just enough of an article to link to it. */

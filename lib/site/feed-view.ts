@@ -1,7 +1,7 @@
 import { siteIdentity } from './ui-strings.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
 import type { ArticleView } from './article-view.ts';
-import { xmlSafe } from './xml-safe.ts';
+import { xmlSafe } from '../render/xml-safe.ts';
 
 export interface FeedEntry {
   /** Absolute URL of the article's page, also its feed id. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { recoverInterruptedSwap } from '../../lib/site/output-swap.ts';
+import { recoverInterruptedSwap } from '../../lib/render/output-swap.ts';
 import { feedxDir } from '../corpus-dir.ts';
 
 const run = promisify(execFile);

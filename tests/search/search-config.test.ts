@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadArchive } from '../../lib/archive/load-archive.ts';
 import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';
-import { buildSite } from '../../lib/site/build-site.ts';
+import { buildSite } from '../../lib/render/build-site.ts';
 import { corpusDir } from '../corpus-dir.ts';
 import { listFiles } from '../site/site-files.ts';
 import siteConfig from '../../site.config.ts';

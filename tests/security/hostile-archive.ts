@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadArchive, type Archive } from '../../lib/archive/load-archive.ts';
 import { siteConfigSchema, type SiteConfig } from '../../lib/config/site-config-schema.ts';
-import { buildSite } from '../../lib/site/build-site.ts';
+import { buildSite } from '../../lib/render/build-site.ts';
 import { bodyPayloads, fieldPayloads, type BodyPayload, type FieldPayload } from './xss-payloads.ts';
 
 const sourceHost = 'evil-source.example';

@@ -7,7 +7,7 @@ import { toString } from 'hast-util-to-string';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contentSecurityPolicy } from '../../lib/site/content-security-policy.ts';
-import { xmlSafe } from '../../lib/site/xml-safe.ts';
+import { xmlSafe } from '../../lib/render/xml-safe.ts';
 import type { Article } from '../../lib/schema/article.ts';
 import { listFiles, serveStatic } from '../site/site-files.ts';
 import { chromiumLaunchOptions, exercisePage, fireEverythingOn, spyContext, watchPage, withoutPolicy, type Finding } from './browser-spy.ts';

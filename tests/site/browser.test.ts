@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite } from '../../lib/site/build-site.ts';
+import { buildSite } from '../../lib/render/build-site.ts';
 import { handMadeArticles, testConfig } from './hand-made-articles.ts';
 import { serveStatic } from './site-files.ts';
 import { screenshotColours } from './screenshot-colours.ts';

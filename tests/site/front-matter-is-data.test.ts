@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadArchive } from '../../lib/archive/load-archive.ts';
 import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';
-import { buildSite } from '../../lib/site/build-site.ts';
+import { buildSite } from '../../lib/render/build-site.ts';
 import { listFiles } from './site-files.ts';
 
 const config = siteConfigSchema.parse({ title: 'Digest', url: 'https://example.org', timeZone: 'UTC', language: 'en' });

@@ -5,7 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildSite } from '../../lib/site/build-site.ts';
+import { buildSite } from '../../lib/render/build-site.ts';
 import { buildSiteModel } from '../../lib/site/site-model.ts';
 import type { Article } from '../../lib/schema/article.ts';
 import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';

@@ -9,7 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadArchive } from '../../lib/archive/load-archive.ts';
 import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';
-import { buildSite } from '../../lib/site/build-site.ts';
+import { buildSite } from '../../lib/render/build-site.ts';
 import siteConfigInput from '../../site.config.ts';
 import { seedDir } from '../corpus-dir.ts';
 import { corpusFiles } from '../clean/corpus.ts';

@@ -7,7 +7,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';
 import type { Article } from '../../lib/schema/article.ts';
-import { buildSite } from '../../lib/site/build-site.ts';
+import { buildSite } from '../../lib/render/build-site.ts';
 import { buildSiteModel } from '../../lib/site/site-model.ts';
 import siteConfigInput from '../../site.config.ts';
 import { loadCorpusArticles } from './corpus-archive.ts';

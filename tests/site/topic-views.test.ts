@@ -9,7 +9,7 @@ import { parse as parseHtml } from 'parse5';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';
 import type { Article } from '../../lib/schema/article.ts';
-import { buildSite } from '../../lib/site/build-site.ts';
+import { buildSite } from '../../lib/render/build-site.ts';
 import { buildSiteModel, type SiteModel } from '../../lib/site/site-model.ts';
 import { loadCorpusArticles } from './corpus-archive.ts';
 import { listFiles } from './site-files.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EleventyConfig } from '@11ty/eleventy';
-import type { ArticleView } from './article-view.ts';
+import type { ArticleView } from '../site/article-view.ts';
 
 /**
  * `{{ view | articleBody | safe }}` puts an article's body into its page after Eleventy's HTML transforms have run,

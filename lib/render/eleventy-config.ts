@@ -1,9 +1,9 @@
 import { join, relative } from 'node:path';
 import { HtmlBasePlugin, type EleventyConfig } from '@11ty/eleventy';
-import { jsonFeed } from './feed-view.ts';
-import type { SiteModel } from './site-model.ts';
+import { jsonFeed } from '../site/feed-view.ts';
+import type { SiteModel } from '../site/site-model.ts';
 import type { PagedModel } from './render-plan.ts';
-import { fillCount } from './ui-strings.ts';
+import { fillCount } from '../site/ui-strings.ts';
 import { nunjucksCompileCache } from './nunjucks-compile-cache.ts';
 import { articleBodyAfterTransforms } from './article-body-after-transforms.ts';
 

@@ -3,11 +3,11 @@ import { mkdir, mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite } from '../../lib/site/build-site.ts';
-import { recoverInterruptedSwap } from '../../lib/site/output-swap.ts';
+import { buildSite } from '../../lib/render/build-site.ts';
+import { recoverInterruptedSwap } from '../../lib/render/output-swap.ts';
 import type { Article } from '../../lib/schema/article.ts';
-import { handMadeArticles, testConfig } from './hand-made-articles.ts';
-import { listFiles } from './site-files.ts';
+import { handMadeArticles, testConfig } from '../site/hand-made-articles.ts';
+import { listFiles } from '../site/site-files.ts';
 
 /** Every file of a built site with its bytes. */
 async function snapshot(dir: string): Promise<Map<string, string>> {

@@ -2,7 +2,7 @@ import { link, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { outputBytes, pagesWarningBytes, siteSizeWarning } from '../../lib/site/output-size.ts';
+import { outputBytes, pagesWarningBytes, siteSizeWarning } from '../../lib/render/output-size.ts';
 
 const dirs: string[] = [];
 afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));

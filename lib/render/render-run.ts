@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import type { PagedModel } from './render-plan.ts';
-import type { SiteModel } from './site-model.ts';
+import type { SiteModel } from '../site/site-model.ts';
 
 export interface RunOptions {
   model: SiteModel;

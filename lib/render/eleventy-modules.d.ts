@@ -53,7 +53,7 @@ declare module '@11ty/eleventy-dev-server' {
     static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
     /** The folder served. */
     dir: string;
-    // Internals that lib/site/dev-server.ts builds on (checked against 2.1.x):
+    // Internals that lib/render/dev-server.ts builds on (checked against 2.1.x):
     /** The HTTP server, created on first access together with the hook that starts the live-reload socket on 'listening'. */
     readonly server: import('node:http').Server;
     /** Answers one request (passed to http.createServer). */

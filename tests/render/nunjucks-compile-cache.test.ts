@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Eleventy, type EleventyConfig } from '@11ty/eleventy';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { nunjucksCompileCache } from '../../lib/site/nunjucks-compile-cache.ts';
-import { listFiles } from './site-files.ts';
+import { nunjucksCompileCache } from '../../lib/render/nunjucks-compile-cache.ts';
+import { listFiles } from '../site/site-files.ts';
 
 const items = Array.from({ length: 40 }, (_, index) => ({ slug: `item-${index}`, title: `Item <${index}>` }));
 

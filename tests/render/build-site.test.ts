@@ -9,11 +9,11 @@ import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BodyStore } from '../../lib/archive/body-store.ts';
 import { storedArticle } from '../../lib/archive/archived-article.ts';
-import { buildSite, defaultTemplatesDir } from '../../lib/site/build-site.ts';
+import { buildSite, defaultTemplatesDir } from '../../lib/render/build-site.ts';
 import { buildSiteModel } from '../../lib/site/site-model.ts';
 import type { Article } from '../../lib/schema/article.ts';
-import { handMadeArticles, hostileTitle, testConfig } from './hand-made-articles.ts';
-import { listFiles } from './site-files.ts';
+import { handMadeArticles, hostileTitle, testConfig } from '../site/hand-made-articles.ts';
+import { listFiles } from '../site/site-files.ts';
 
 const dayInZone = new Intl.DateTimeFormat('en-CA', { timeZone: testConfig.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 const dayOf = (article: Article): string => dayInZone.format(article.data.publishedAt);

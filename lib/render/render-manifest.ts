@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fsReason, type CacheNote } from '../archive/cache-note.ts';
 import type { RenderManifest } from './render-plan.ts';
-import type { SiteModel } from './site-model.ts';
+import type { SiteModel } from '../site/site-model.ts';
 import { makeFolders } from '../util/make-folders.ts';
 
 /** The manifest of a complete build: also a fingerprint of the whole site and the files of its single pages. */
@@ -16,7 +16,8 @@ export interface SiteManifest extends RenderManifest {
   outputs?: OutputStamps;
 }
 
-const siteCode = fileURLToPath(new URL('.', import.meta.url));
+// The code that says what pages show (the model) and the code that writes them.
+const siteCode = [fileURLToPath(new URL('../site/', import.meta.url)), fileURLToPath(new URL('.', import.meta.url))];
 
 /** One manifest per output folder, so builds of the same content to several places don't mix. */
 const manifestFile = (cacheDir: string, outDir: string) => join(cacheDir, `render-${createHash('sha1').update(outDir).digest('hex').slice(0, 12)}.json`);
@@ -80,7 +81,7 @@ export async function writeRenderManifest(cacheDir: string, outDir: string, mani
  */
 export async function sharedRenderKey(templatesDir: string, model: SiteModel, pathPrefix: string): Promise<string> {
   const hash = createHash('sha1');
-  for (const dir of [templatesDir, siteCode]) {
+  for (const dir of [templatesDir, ...siteCode]) {
     const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
     for (const file of files.map((entry) => join(entry.parentPath, entry.name)).sort()) hash.update(file).update(await fileDigest(file));
   }

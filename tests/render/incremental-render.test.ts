@@ -2,10 +2,10 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildSite, defaultTemplatesDir } from '../../lib/site/build-site.ts';
+import { buildSite, defaultTemplatesDir } from '../../lib/render/build-site.ts';
 import type { Article } from '../../lib/schema/article.ts';
-import { handMadeArticles, testConfig } from './hand-made-articles.ts';
-import { listFiles } from './site-files.ts';
+import { handMadeArticles, testConfig } from '../site/hand-made-articles.ts';
+import { listFiles } from '../site/site-files.ts';
 
 /** Every file of a built site with its bytes, for comparing two builds. */
 async function snapshot(dir: string): Promise<Map<string, string>> {

@@ -7,7 +7,7 @@ import { collectGarbageAbove } from '../util/collect-garbage.ts';
 import { phaseDone } from '../util/phase-timings.ts';
 import { collections, pageUrl, type PagedModel, type PageItem } from './render-plan.ts';
 import { renderRun } from './render-run.ts';
-import { buildSiteModel } from './site-model.ts';
+import { buildSiteModel } from '../site/site-model.ts';
 
 /** An article as it crosses to the render thread: where its body is stored, or the body itself. */
 export interface TransferArticle {

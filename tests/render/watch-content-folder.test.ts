@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { watchContentFolder, type ContentFolderWatch } from '../../lib/site/watch-content-folder.ts';
+import { watchContentFolder, type ContentFolderWatch } from '../../lib/render/watch-content-folder.ts';
 
 let watching: ContentFolderWatch | undefined;
 afterEach(() => watching?.close());

@@ -4,12 +4,12 @@ import { type AddressInfo, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildSite } from '../../lib/site/build-site.ts';
-import { formatServeEvent, serveSite, type ServeEvent } from '../../lib/site/serve-site.ts';
+import { buildSite } from '../../lib/render/build-site.ts';
+import { formatServeEvent, serveSite, type ServeEvent } from '../../lib/render/serve-site.ts';
 import type { Result } from '../../lib/result.ts';
-import { listFiles } from './site-files.ts';
+import { listFiles } from '../site/site-files.ts';
 import { buildSiteModel } from '../../lib/site/site-model.ts';
-import { handMadeArticles, testConfig } from './hand-made-articles.ts';
+import { handMadeArticles, testConfig } from '../site/hand-made-articles.ts';
 
 // Each file `<n>.txt` in the content folder stands for hand-made article n; enough to watch files come and go.
 const pool = handMadeArticles(12);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { viewFingerprintText, type ArticleView } from './article-view.ts';
-import type { HomePage, SiteModel, SourcePage, TopicPage } from './site-model.ts';
+import { viewFingerprintText, type ArticleView } from '../site/article-view.ts';
+import type { HomePage, SiteModel, SourcePage, TopicPage } from '../site/site-model.ts';
 
 /** The paginated parts of the model: each item is one page (a feed, two files). */
 export type PagedModel = Pick<SiteModel, 'articles' | 'days' | 'months' | 'years' | 'sourcePages' | 'topicPages' | 'topicIndex' | 'homePages' | 'feeds'>;

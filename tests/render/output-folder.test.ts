@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, defaultTemplatesDir } from '../../lib/site/build-site.ts';
-import { checkOutputFolder, outputMarkerName, readOutputMarker } from '../../lib/site/output-folder.ts';
-import { handMadeArticles, testConfig } from './hand-made-articles.ts';
-import { listFiles } from './site-files.ts';
+import { buildSite, defaultTemplatesDir } from '../../lib/render/build-site.ts';
+import { checkOutputFolder, outputMarkerName, readOutputMarker } from '../../lib/render/output-folder.ts';
+import { handMadeArticles, testConfig } from '../site/hand-made-articles.ts';
+import { listFiles } from '../site/site-files.ts';
 
 let dir: string;
 let places: { contentDir: string; cacheDir: string; projectDirs: string[]; templatesDir: string };
