@@ -141,14 +141,14 @@ function tenDaysStart(dayKey: string): string {
 /** A bundle's folder: days (and the months of earlier versions, so serving in place takes those away too). */
 const bundleName = /^\d{4}-\d{2}(-\d{2})?(--\d{4}-\d{2}(-\d{2})?)?$/;
 
-const defaultBundleArticles = 1200;
+const defaultBundleArticles = 1000;
 
 /**
  * Two bundles at once where there are two cores, while they hold at most `indexingArticles` together (Pagefind's
  * ~0.8 MB an article, beside the build's own memory, within 2 GiB): the newest ten days beside a full bundle.
  */
 const defaultThreads = (): number => Math.max(1, Math.min(2, availableParallelism()));
-const indexingArticles = 1500;
+const indexingArticles = 1300;
 
 export const scriptName = 'search.js';
 
