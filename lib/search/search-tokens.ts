@@ -54,7 +54,9 @@ export function searchTokensOnce(folded: string): string {
     }
     let previous = -1;
     let previousDigits = '';
+    let chars = 0;
     for (const char of text) {
+      chars++;
       const digits = speltChar(char);
       const point = char.codePointAt(0)!;
       if (previous >= 0) {
@@ -68,7 +70,7 @@ export function searchTokensOnce(folded: string): string {
       previousDigits = digits;
     }
     // One character alone stays one.
-    if (text.length <= 2 && [...text].length === 1 && !seen.has(-previous - 1)) {
+    if (chars === 1 && !seen.has(-previous - 1)) {
       seen.add(-previous - 1);
       out += out ? ` ${previousDigits}` : previousDigits;
     }
