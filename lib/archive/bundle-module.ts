@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { makeFolders } from '../util/make-folders.ts';
+import { writeAtomically } from '../util/write-atomically.ts';
 
 /** What a bundle was made from: every file esbuild read, relative to the working folder, and their joint hash. */
 interface BundleManifest {
@@ -101,12 +102,6 @@ async function readManifest(file: string): Promise<BundleManifest | undefined> {
   } catch {
     return undefined;
   }
-}
-
-async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
-  const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(temporary, data);
-  await rename(temporary, file);
 }
 
 async function removeOlderBundles(cacheDir: string, name: string, keep: string): Promise<void> {

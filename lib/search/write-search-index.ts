@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { bodyHash, type SiteArticle } from '../archive/archived-article.ts';
@@ -12,6 +12,7 @@ import { searchRecord } from './search-record.ts';
 import { indexCodeVersion } from './search-code-version.ts';
 import { writeSearchPageScript } from './search-page-script.ts';
 import { makeFolders } from '../util/make-folders.ts';
+import { writeAtomically } from '../util/write-atomically.ts';
 
 export interface SearchIndexOptions {
   /** The site's articles, in the order of `views` (one view each). */
@@ -168,10 +169,4 @@ async function pruneCache(dir: string, keep: ReadonlySet<string>): Promise<void>
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     if (!keep.has(name.replace(/\.sums$/, '')) && !name.endsWith('.tmp')) await rm(join(dir, name), { recursive: true, force: true });
   }
-}
-
-async function writeAtomically(file: string, data: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, data);
-  await rename(temporary, file);
 }
