@@ -1,5 +1,4 @@
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -9,11 +8,11 @@ import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';
 import { buildSite } from '../../lib/render/build-site.ts';
 import { chromiumLaunchOptions } from '../security/browser-spy.ts';
 import { corpusDir } from '../corpus-dir.ts';
+import { axeViolations } from '../site/page-checks.ts';
 import { serveStatic } from '../site/site-files.ts';
 import siteConfig from '../../site.config.ts';
 
 const config = siteConfigSchema.parse(siteConfig);
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let work: string;
 let browser: Browser;
@@ -166,11 +165,7 @@ describe('the search page', () => {
     const page = await openPage(390, true);
     await page.goto(`${sites.get('/archive/')!}search/?q=${encodeURIComponent('香港')}`);
     await page.waitForFunction(() => document.getElementById('search')?.dataset.searched === '香港', undefined, { timeout: 20_000 });
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
-      return (await axe.run()).violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id);
-    });
+    const violations = (await axeViolations(page)).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id);
     expect(violations).toEqual([]);
     await page.close();
   });

@@ -1,5 +1,4 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -9,13 +8,13 @@ import type { Article } from '../../lib/schema/article.ts';
 import { buildSite } from '../../lib/render/build-site.ts';
 import siteConfigInput from '../../site.config.ts';
 import { loadCorpusArticles } from './corpus-archive.ts';
+import { axeViolations, scrollsSideways } from './page-checks.ts';
 import { listFiles, serveStatic } from './site-files.ts';
 import { chromiumLaunchOptions } from '../security/browser-spy.ts';
 
 // Article pages of the real corpus in Debian's Chromium, at phone and desktop widths, light and dark.
 // DIGEST_SCREENSHOTS=<folder> keeps a screenshot of each, to look at.
 
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // 1×1 transparent PNG standing in for every remote image, so no request leaves the machine.
 const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const screenshots = process.env.DIGEST_SCREENSHOTS;
@@ -83,12 +82,8 @@ describe.skipIf('unavailable' in corpus)('corpus article pages in Chromium', () 
     for (const name of sample) {
       await page.goto(`${server.origin}${pathOf.get(name)}`);
       if (screenshots) await page.screenshot({ path: join(screenshots, `${name.replace('.txt', '')}-${width}-${scheme}.png`) });
-      await page.addScriptTag({ content: axeSource });
-      const { violations } = await page.evaluate(async () =>
-        (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document),
-      );
-      for (const violation of violations) problems.push(`${name}: axe ${violation.id} ${violation.impact} (${violation.nodes.length})`);
-      if (!(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth))) problems.push(`${name}: scrolls sideways`);
+      for (const violation of await axeViolations(page)) problems.push(`${name}: axe ${violation.id} ${violation.impact} (${violation.nodes})`);
+      if (await scrollsSideways(page)) problems.push(`${name}: scrolls sideways`);
       const look = await page.evaluate(() => {
         const title = document.querySelector('h1')!;
         const date = document.querySelector('.article-meta .date')!;

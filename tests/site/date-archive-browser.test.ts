@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -10,13 +9,13 @@ import { buildSite } from '../../lib/render/build-site.ts';
 import siteConfigInput from '../../site.config.ts';
 import { loadCorpusArticles } from './corpus-archive.ts';
 import { handMadeArticles, testConfig } from './hand-made-articles.ts';
+import { axeViolations, headerRows, scrollsSideways } from './page-checks.ts';
 import { listFiles, serveStatic } from './site-files.ts';
 import { chromiumLaunchOptions } from '../security/browser-spy.ts';
 
 // Month, year and archive pages of the real corpus in Debian's Chromium, at phone and desktop widths, light and dark.
 // DIGEST_SCREENSHOTS=<folder> keeps a screenshot of each, to look at.
 
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screenshots = process.env.DIGEST_SCREENSHOTS;
 const config = siteConfigSchema.parse(siteConfigInput);
 const corpus = await loadCorpusArticles(config);
@@ -60,17 +59,9 @@ describe.skipIf('unavailable' in corpus)('the date archive in Chromium', () => {
     for (const [name, path] of samples) {
       await page.goto(`${server.origin}${path}`);
       if (screenshots) await page.screenshot({ path: join(screenshots, `${name}-${width}-${scheme}.png`) });
-      await page.addScriptTag({ content: axeSource });
-      const { violations } = await page.evaluate(async () =>
-        (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document),
-      );
-      for (const violation of violations) problems.push(`${name}: axe ${violation.id} ${violation.impact} (${violation.nodes.length})`);
-      if (!(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth))) problems.push(`${name}: scrolls sideways`);
-      // One line: every visible part of the header (title, each nav item, the search box or link) shares one row.
-      const rows = await page.evaluate(() => {
-        const parts = [...document.querySelectorAll('.site-title, .site-nav li, .site-search')].filter((node) => getComputedStyle(node).display !== 'none');
-        return [...new Set(parts.map((node) => Math.round(node.getBoundingClientRect().top / 8)))].length;
-      });
+      for (const violation of await axeViolations(page)) problems.push(`${name}: axe ${violation.id} ${violation.impact} (${violation.nodes})`);
+      if (await scrollsSideways(page)) problems.push(`${name}: scrolls sideways`);
+      const rows = await headerRows(page);
       if (width < 400 && rows !== 1) problems.push(`${name}: the header takes ${rows} rows`);
       const search = await page.evaluate(() => [...document.querySelectorAll('.site-search, .nav-search')].filter((node) => getComputedStyle(node).display !== 'none').map((node) => node.className));
       if (config.search && search.length !== 1) problems.push(`${name}: search shows as ${search.join(' + ') || 'nothing'}`);

@@ -1,7 +1,6 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
@@ -14,6 +13,7 @@ import siteConfigInput from '../../site.config.ts';
 import { seedDir } from '../corpus-dir.ts';
 import { corpusFiles } from '../clean/corpus.ts';
 import { loadCorpusArticles } from './corpus-archive.ts';
+import { axeViolations } from './page-checks.ts';
 import { listFiles, serveStatic } from './site-files.ts';
 import { screenshotColours } from './screenshot-colours.ts';
 import { chromiumLaunchOptions } from '../security/browser-spy.ts';
@@ -25,7 +25,6 @@ const slowHost = 'slow-images.test';
 const local = new Set(['127.0.0.1', slowHost]);
 
 const config = siteConfigSchema.parse(siteConfigInput);
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let work: string;
 let browser: Browser;
@@ -119,9 +118,7 @@ describe('corpus articles with their remote images failing', () => {
     for (const path of mostImages) {
       await page.goto(`${corpusSite.origin}${path}`);
       await imagesSettled(page);
-      await page.addScriptTag({ content: axeSource });
-      const results = await page.evaluate(async () => (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run());
-      for (const violation of results.violations) problems.push(`${path}: ${violation.id} (${violation.impact}, ${violation.nodes.length})`);
+      for (const violation of await axeViolations(page)) problems.push(`${path}: ${violation.id} (${violation.impact}, ${violation.nodes})`);
     }
     await page.close();
     expect(problems).toEqual([]);

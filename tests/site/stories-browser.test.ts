@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
@@ -11,13 +10,13 @@ import { buildSite } from '../../lib/render/build-site.ts';
 import { buildSiteModel } from '../../lib/site/site-model.ts';
 import siteConfigInput from '../../site.config.ts';
 import { loadCorpusArticles } from './corpus-archive.ts';
+import { axeViolations, headerRows, scrollsSideways } from './page-checks.ts';
 import { serveStatic } from './site-files.ts';
 import { chromiumLaunchOptions } from '../security/browser-spy.ts';
 
 // Stories (home and day pages), related articles (an article page) and topics (a topic page, the index) of the real corpus in Debian's Chromium, at
 // phone and desktop widths, light and dark. DIGEST_SCREENSHOTS=<folder> keeps a screenshot of each, to look at.
 
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screenshots = process.env.DIGEST_SCREENSHOTS;
 const config = siteConfigSchema.parse(siteConfigInput);
 const corpus = await loadCorpusArticles(config);
@@ -69,16 +68,9 @@ describe.skipIf('unavailable' in corpus)('stories, related articles and topics i
       if ((name === 'home' || name === 'day-stories') && (await page.locator('.story').count()) === 0) problems.push(`${name}: no stories`);
       if (name === 'topic' && (await page.locator('.entry').count()) < 5) problems.push(`${name}: no articles`);
       if (name === 'article-related' && (await page.locator('.same-story li, .related li').count()) < 6) problems.push(`${name}: no related articles`);
-      await page.addScriptTag({ content: axeSource });
-      const { violations } = await page.evaluate(async () =>
-        (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document),
-      );
-      for (const violation of violations) problems.push(`${name}: axe ${violation.id} ${violation.impact} (${violation.nodes.length})`);
-      if (!(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth))) problems.push(`${name}: scrolls sideways`);
-      const rows = await page.evaluate(() => {
-        const parts = [...document.querySelectorAll('.site-title, .site-nav li, .site-search')].filter((node) => getComputedStyle(node).display !== 'none');
-        return [...new Set(parts.map((node) => Math.round(node.getBoundingClientRect().top / 8)))].length;
-      });
+      for (const violation of await axeViolations(page)) problems.push(`${name}: axe ${violation.id} ${violation.impact} (${violation.nodes})`);
+      if (await scrollsSideways(page)) problems.push(`${name}: scrolls sideways`);
+      const rows = await headerRows(page);
       if (width < 400 && rows !== 1) problems.push(`${name}: the header takes ${rows} rows`);
     }
     await page.close();
