@@ -36,6 +36,11 @@ export const siteConfigSchema = z.strictObject({
   /** Full-text search: a search page, a search box on every page, and an index of every article. */
   search: z.boolean().default(true),
   /**
+   * How much of the index (in KB, as it travels) one search may load. A search runs over the newest articles that
+   * fit, and the reader can go on to older ones; a larger number searches further back at once, a slower load.
+   */
+  searchQueryKB: z.number().int().min(100).max(1_000_000).default(300),
+  /**
    * Tags are topics. Keywords extracted from Chinese articles are topics too when at least this many articles
    * of two sources or more share one; 0: tags only.
    */

@@ -117,7 +117,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     manifest.singles = files.filter((file) => !paged.has(file));
     await carryOver(plan, outDir, fresh);
     phaseDone('carry over unchanged pages');
-    if (model.meta.search) cacheNotes.push(...(await writeSearchIndex({ articles: options.archive.articles, views: model.articles, target: fresh, pathPrefix, cacheDir: options.cacheDir })).cacheNotes);
+    if (model.meta.search) cacheNotes.push(...(await writeSearchIndex({ articles: options.archive.articles, views: model.articles, target: fresh, pathPrefix, cacheDir: options.cacheDir, queryBytes: model.meta.searchQueryKB * 1024 })).cacheNotes);
     const pages = rendered + plan.reuse.filter((file) => file.endsWith('.html')).length;
     // Last: only a complete output carries the marker.
     await writeOutputMarker(fresh, manifest.site!);
@@ -252,7 +252,7 @@ async function updateInPlace(options: BuildSiteOptions, { model, shared, previou
   const kept = new Set(manifestFiles(plan.manifest));
   const gone = manifestFiles(previous).filter((file) => !kept.has(file));
   await mapInBatches(gone, (file) => rm(join(outDir, file), { force: true }));
-  if (model.meta.search) cacheNotes.push(...(await writeSearchIndex({ articles: options.archive.articles, views: model.articles, target: outDir, pathPrefix, cacheDir })).cacheNotes);
+  if (model.meta.search) cacheNotes.push(...(await writeSearchIndex({ articles: options.archive.articles, views: model.articles, target: outDir, pathPrefix, cacheDir, queryBytes: model.meta.searchQueryKB * 1024 })).cacheNotes);
   const manifest: SiteManifest = { ...plan.manifest, site: siteFingerprint(model, plan.manifest) };
   await writeOutputMarker(outDir, manifest.site!);
   if (options.checkOutput) manifest.outputs = restamped(outDir, previous.outputs, gone, [...first.files, ...written.files, outputMarkerName]);

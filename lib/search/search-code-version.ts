@@ -7,8 +7,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(dirname(here));
 const memos = new Map<string, string>();
 
-/** Changes with any of our search code (index and page) and with Pagefind's and OpenCC's versions: the search page's script is then made again. */
-export const searchCodeVersion = (): string => versionOf(readdirSync(here, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')));
+/**
+ * Changes with any of our search code (index and page, and the date labels the page borrows) and with Pagefind's
+ * and OpenCC's versions: the search page's script is then made again.
+ */
+export const searchCodeVersion = (): string => versionOf([...readdirSync(here, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')), '../site/date-labels.ts']);
 
 /**
  * Changes with the code that turns articles into Pagefind records and bundles, and with Pagefind's version:

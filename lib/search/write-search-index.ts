@@ -7,6 +7,7 @@ import { unwritable, type CacheNote } from '../archive/cache-note.ts';
 import { copyFolderChecked, keepFolderInCache } from './checked-cache.ts';
 import type { ArticleView } from '../site/article-view.ts';
 import { phaseDone } from '../util/phase-timings.ts';
+import { bundleBytes, pagefindCodeBytes, type BundleBytes } from './bundle-bytes.ts';
 import { bundleIndexers } from './bundle-indexers.ts';
 import { searchRecord } from './search-record.ts';
 import { indexCodeVersion } from './search-code-version.ts';
@@ -27,11 +28,30 @@ export interface SearchIndexOptions {
   bundleArticles?: number;
   /** How many bundles are indexed at once. */
   threads?: number;
+  /** How many bytes one query may load before the search page asks the reader to search older articles. */
+  queryBytes?: number;
 }
 
-/** What the search page reads first: the bundles to load (a month, or several), newest first. */
+/** What the search page reads first: the bundles (runs of days), newest first, and what each costs a query. */
 export interface SearchManifest {
-  bundles: { name: string; path: string; articles: number }[];
+  bundles: SearchBundle[];
+  /** A query loads the newest bundles that fit in this many bytes; older ones when the reader asks. */
+  queryBytes: number;
+  /** Pagefind's code, loaded by the first query. */
+  codeBytes: number;
+  /** The search folders (`…/search/`) of the sites this archive's other years are published on. */
+  shards?: string[];
+}
+
+export interface SearchBundle {
+  name: string;
+  /** Its folder, relative to the manifest. */
+  path: string;
+  articles: number;
+  /** Its first and last day (`2020-06-01`). */
+  from: string;
+  to: string;
+  bytes: BundleBytes;
 }
 
 /**
@@ -39,7 +59,7 @@ export interface SearchManifest {
  * search page merges, the manifest naming them (`search/bundles.json`) and the page's script. A bundle whose articles
  * are those of last time is copied from the cache (checked first) instead of being indexed again.
  */
-export async function writeSearchIndex({ articles, views, target, pathPrefix, cacheDir, bundleArticles = defaultBundleArticles, threads = defaultThreads() }: SearchIndexOptions): Promise<SearchManifest & { cacheNotes: CacheNote[] }> {
+export async function writeSearchIndex({ articles, views, target, pathPrefix, cacheDir, bundleArticles = defaultBundleArticles, threads = defaultThreads(), queryBytes = defaultQueryBytes }: SearchIndexOptions): Promise<SearchManifest & { cacheNotes: CacheNote[] }> {
   const searchDir = join(target, 'search');
   const groups = bundleGroups(views, bundleArticles);
   const fresh = new Set<string>();
@@ -85,7 +105,15 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
     if (bundleName.test(name) && !names.has(name)) await rm(join(searchDir, name), { recursive: true, force: true });
   }
   if (cacheDir && cacheWritable) await pruneCache(join(cacheDir, 'search'), fresh).catch(() => undefined);
-  const manifest: SearchManifest = { bundles: groups.map(({ name, indexes }) => ({ name, path: `${name}/`, articles: indexes.length })).reverse() };
+  const bundles = await Promise.all(
+    groups.map(async ({ name, indexes }): Promise<SearchBundle> => {
+      const days = indexes.map((index) => views[index]!.dayKey).sort();
+      return { name, path: `${name}/`, articles: indexes.length, from: days[0]!, to: days.at(-1)!, bytes: await bundleBytes(join(searchDir, name)) };
+    }),
+  );
+  bundles.reverse();
+  const codeBytes = bundles[0] ? await pagefindCodeBytes(join(searchDir, bundles[0].name)) : 0;
+  const manifest: SearchManifest = { bundles, queryBytes, codeBytes };
   await makeFolders(searchDir);
   await writeAtomically(join(searchDir, 'bundles.json'), JSON.stringify(manifest));
   cacheNotes.push(...(await writeSearchPageScript(join(searchDir, scriptName), cacheWritable ? cacheDir : undefined)));
@@ -143,6 +171,9 @@ function tenDaysStart(dayKey: string): string {
 const bundleName = /^\d{4}-\d{2}(-\d{2})?(--\d{4}-\d{2}(-\d{2})?)?$/;
 
 const defaultBundleArticles = 1000;
+
+/** As `searchQueryKB` in the site's settings. */
+const defaultQueryBytes = 300 * 1024;
 
 /**
  * Two bundles at once where there are two cores, while they hold at most `indexingArticles` together (Pagefind's

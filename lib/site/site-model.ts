@@ -147,6 +147,8 @@ export interface SiteMeta {
   searchCsp: string;
   /** Whether the site has search: a search page, and a search box in every page's header. */
   search: boolean;
+  /** How much of the index one search may load (the search manifest says it to the page). */
+  searchQueryKB: number;
   mode: 'build' | 'serve';
 }
 
@@ -416,6 +418,7 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
       csp: contentSecurityPolicy(mode, { search: config.search }),
       searchCsp: config.search ? contentSecurityPolicy(mode, { search: true, searchPage: true }) : '',
       search: config.search,
+      searchQueryKB: config.searchQueryKB,
       mode,
     },
     ui,

@@ -62,7 +62,7 @@ export interface UiStrings {
   searchNewest: string;
   searchNeedsScript: string;
   /** What the search page's script shows; `{n}` and `{query}` are filled in there. */
-  searchScript: { results: string; noResults: string; otherScript: string; fewerWords: string; more: string; all: string; failed: string };
+  searchScript: { results: string; noResults: string; otherScript: string; fewerWords: string; more: string; all: string; failed: string; resultsIn: string; noResultsIn: string; older: string };
 }
 
 const zh: UiStrings = {
@@ -124,6 +124,9 @@ const zh: UiStrings = {
     more: '更多结果',
     all: '全部',
     failed: '搜索出错了，请重新加载页面。',
+    resultsIn: '在{span}的文章中找到 {n} 篇',
+    noResultsIn: '在{span}的文章中没有找到与“{query}”相关的文章。',
+    older: '搜索更早的文章（{span}）',
   },
 };
 
@@ -186,6 +189,9 @@ const en: UiStrings = {
     more: 'More results',
     all: 'All',
     failed: 'Search failed; please reload the page.',
+    resultsIn: '{n} articles found in the articles of {span}',
+    noResultsIn: 'No articles of {span} found for “{query}”.',
+    older: 'Search older articles ({span})',
   },
 };
 

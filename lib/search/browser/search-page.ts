@@ -4,7 +4,8 @@
 import { charMap } from '../fold-text.ts';
 import { highlightAll, snippet, type Piece } from '../highlight.ts';
 import { searchQuery, type SearchQuery } from '../search-query.ts';
-import type { SearchManifest } from '../write-search-index.ts';
+import { dayRangeLabel } from '../../site/date-labels.ts';
+import type { SearchBundle, SearchManifest } from '../write-search-index.ts';
 
 declare const T2S_PAIRS: string;
 
@@ -16,6 +17,11 @@ interface Strings {
   more: string;
   all: string;
   failed: string;
+  /** `{span}`: the days searched so far, when they are not all of them. */
+  resultsIn: string;
+  noResultsIn: string;
+  /** `{span}`: the days the next step searches. */
+  older: string;
 }
 
 interface PagefindResult {
@@ -27,15 +33,45 @@ interface PagefindSearch {
   results: PagefindResult[];
   /** Results by filter value (`bundle` among them: every bundle's pages carry their bundle's name). */
   filters: Record<string, Record<string, number>>;
-  totalFilters?: Record<string, Record<string, number>>;
 }
 
-interface Pagefind {
-  options: (options: Record<string, unknown>) => Promise<void>;
+/** One Pagefind instance (`createInstance`): a primary bundle and the bundles merged into it. */
+interface PagefindInstance {
   mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  destroy: () => Promise<void>;
   filters: () => Promise<Record<string, Record<string, number>>>;
   search: (term: string, options?: Record<string, unknown>) => Promise<PagefindSearch | null>;
+}
+
+interface PagefindModule {
+  createInstance: (options: Record<string, unknown>) => PagefindInstance;
+}
+
+/** A bundle as the page loads it: `url` is its folder, on this site or on the site of other years. */
+type Bundle = SearchBundle & { url: string };
+
+interface Manifest {
+  bundles: Bundle[];
+  queryBytes: number;
+  codeBytes: number;
+}
+
+/** A query being shown: the bundles it may search, how far it has gone into them, and its results so far. */
+interface Shown {
+  id: number;
+  typed: string;
+  query: SearchQuery;
+  filters: Record<string, string>;
+  order: Record<string, unknown>;
+  /** Newest first: every bundle, or those of the chosen year. */
+  range: Bundle[];
+  /** Bundles searched: `range[0]` to `range[searched - 1]`. */
+  searched: number;
+  shownIds: Set<string>;
+  /** Found in the bundles searched and not listed yet, best first. */
+  waiting: PagefindResult[];
+  found: number;
 }
 
 const perPage = 10;
@@ -46,11 +82,13 @@ const base = new URL('./', import.meta.url);
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const root = byId<HTMLElement>('search');
 const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
+const language = document.documentElement.lang || 'en';
 const input = byId<HTMLInputElement>('search-q');
 const form = byId<HTMLFormElement>('search-form');
 const status = byId<HTMLElement>('search-status');
 const list = byId<HTMLOListElement>('search-results');
 const more = byId<HTMLButtonElement>('search-more');
+const older = byId<HTMLButtonElement>('search-older');
 const suggestions = byId<HTMLElement>('search-suggestions');
 const selects = {
   source: byId<HTMLSelectElement>('search-source'),
@@ -59,29 +97,90 @@ const selects = {
 };
 const sort = byId<HTMLSelectElement>('search-sort');
 
-let engine: Promise<Pagefind> | undefined;
-let shown: PagefindResult[] = [];
-let current: SearchQuery | undefined;
+let manifest: Promise<Manifest> | undefined;
+let pagefind: Promise<PagefindModule> | undefined;
+let engine: { key: string; instance: PagefindInstance; merged: number } | undefined;
+let codeLoaded = false;
+let current: Shown | undefined;
 let runId = 0;
 
 /**
- * The newest bundle is the primary one; every other is merged into it. Each bundle's pages carry its name as the
- * filter `bundle`, so a search can be kept to the bundles that know every word of the query (see `run`).
+ * This site's bundles and those of the sites holding its other years (`shards`), newest first. A bundle that
+ * cannot be read (another site down) leaves its site's years out rather than failing the search.
  */
-function loadEngine(): Promise<Pagefind> {
-  engine ??= (async () => {
-    const manifest = (await (await fetch(new URL('bundles.json', base))).json()) as SearchManifest;
-    const [first, ...rest] = manifest.bundles;
-    if (!first) throw new Error('the search index is empty');
-    const pagefind = (await import(new URL(`${first.path}pagefind.js`, base).href)) as Pagefind;
-    await pagefind.options({ excerptLength: 0, mergeFilter: { bundle: first.name } });
-    await Promise.all(rest.map((bundle) => pagefind.mergeIndex(new URL(bundle.path, base).pathname, { mergeFilter: { bundle: bundle.name } })));
-    await pagefind.init();
-    // Searches count their results by filter value only once the filters are loaded.
-    await pagefind.filters();
-    return pagefind;
+function loadManifest(): Promise<Manifest> {
+  manifest ??= (async () => {
+    const own = (await (await fetch(new URL('bundles.json', base))).json()) as SearchManifest;
+    const at = (folder: URL) => (bundle: SearchBundle): Bundle => {
+      const url = new URL(bundle.path, folder);
+      return { ...bundle, url: url.origin === location.origin ? url.pathname : url.href };
+    };
+    const bundles = own.bundles.map(at(base));
+    const others = await Promise.all(
+      (own.shards ?? []).map(async (shard) => {
+        const folder = new URL(shard, base);
+        try {
+          return ((await (await fetch(new URL('bundles.json', folder))).json()) as SearchManifest).bundles.map(at(folder));
+        } catch (error) {
+          console.warn(`search: the index of ${folder.href} could not be read:`, error);
+          return [];
+        }
+      }),
+    );
+    bundles.push(...others.flat());
+    bundles.sort((a, b) => b.to.localeCompare(a.to) || b.from.localeCompare(a.from));
+    if (bundles.length === 0) throw new Error('the search index is empty');
+    return { bundles, queryBytes: own.queryBytes, codeBytes: own.codeBytes };
   })();
-  return engine;
+  return manifest;
+}
+
+/** Pagefind's code, from one of this site's bundles (each has the same). */
+const loadPagefind = (folder: string): Promise<PagefindModule> => (pagefind ??= import(new URL('pagefind.js', new URL(folder, location.href)).href) as Promise<PagefindModule>);
+
+/**
+ * A Pagefind instance searching `range[0]` to `range[count - 1]`. Its bundles grow as the reader asks for older
+ * articles; a query that needs fewer of them, or other ones (a year chosen), gets an instance of its own, since a
+ * Pagefind instance downloads a chunk from every bundle it holds for each word of every query. Each bundle's pages
+ * carry its name as the filter `bundle`, so a search can be kept to the bundles that know every word (see `run`).
+ */
+async function engineFor(range: Bundle[], key: string, count: number): Promise<PagefindInstance> {
+  const { bundles } = await loadManifest();
+  const module = await loadPagefind((bundles.find((bundle) => bundle.url.startsWith('/')) ?? range[0]!).url);
+  if (!engine || engine.key !== key || engine.merged > count) {
+    await engine?.instance.destroy().catch(() => undefined);
+    const first = range[0]!;
+    const instance = module.createInstance({ basePath: first.url, excerptLength: 0, mergeFilter: { bundle: first.name } });
+    engine = { key, instance, merged: 1 };
+    codeLoaded = true;
+  }
+  const { instance } = engine;
+  if (engine.merged < count) {
+    await Promise.all(range.slice(engine.merged, count).map((bundle) => instance.mergeIndex(bundle.url, { mergeFilter: { bundle: bundle.name } })));
+    engine.merged = count;
+  }
+  await instance.init();
+  // Searches count their results by filter value only once the filters are loaded.
+  await instance.filters();
+  return instance;
+}
+
+/**
+ * Where the next step of a search ends: from `start`, the bundles whose opening and one chunk per query word fit in
+ * what one query may load (less the code the first query loads, and the results it shows), and always one.
+ */
+function stepEnd(state: { range: Bundle[] }, start: number, words: number, queryBytes: number): number {
+  const { range } = state;
+  let budget = queryBytes - perPage * (range[start]?.bytes.result ?? 0);
+  let end = start;
+  while (end < range.length) {
+    const { open, word } = range[end]!.bytes;
+    const cost = open + Math.max(1, words) * word;
+    if (end > start && cost > budget) break;
+    budget -= cost;
+    end++;
+  }
+  return end;
 }
 
 /**
@@ -89,10 +188,18 @@ function loadEngine(): Promise<Pagefind> {
  * bundle does not know and answers for the rest, which would list articles holding only some of the words; a
  * bundle that lacks a token holds no article with all of them.
  */
-async function bundlesKnowing(pagefind: Pagefind, tokens: readonly string[]): Promise<string[]> {
-  const known = await Promise.all(tokens.map(async (token) => new Set(Object.entries((await pagefind.search(token))?.filters.bundle ?? {}).flatMap(([name, count]) => (count > 0 ? [name] : [])))));
+async function bundlesKnowing(instance: PagefindInstance, tokens: readonly string[]): Promise<string[]> {
+  const known = await Promise.all(tokens.map(async (token) => new Set(Object.entries((await instance.search(token))?.filters.bundle ?? {}).flatMap(([name, count]) => (count > 0 ? [name] : [])))));
   const [first, ...rest] = known;
   return [...(first ?? [])].filter((name) => rest.every((set) => set.has(name)));
+}
+
+/** One search at a time touches the Pagefind instance: a new one may replace it. */
+let queue: Promise<unknown> = Promise.resolve();
+function exclusive<T>(task: () => Promise<T>): Promise<T> {
+  const next = queue.then(task);
+  queue = next.catch(() => undefined);
+  return next;
 }
 
 const fill = (text: string, values: Record<string, string | number>): string => text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
@@ -131,11 +238,13 @@ function resultItem({ url, meta }: { url: string; meta: Record<string, string> }
   return item;
 }
 
-function fillSelect(select: HTMLSelectElement, counts: Record<string, number> | undefined, newestFirst: boolean): void {
+function fillSelect(select: HTMLSelectElement, counts: Record<string, number> | undefined, newestFirst: boolean, known: readonly string[] = []): void {
   const chosen = select.value;
-  const values = Object.keys(counts ?? {}).filter((value) => (counts?.[value] ?? 0) > 0 || value === chosen);
+  const values = [...new Set([...known, ...Object.keys(counts ?? {}).filter((value) => (counts?.[value] ?? 0) > 0 || value === chosen)])];
   values.sort(newestFirst ? (a, b) => b.localeCompare(a) : (a, b) => a.localeCompare(b));
-  select.replaceChildren(new Option(strings.all, ''), ...values.map((value) => new Option(`${value} (${counts?.[value] ?? 0})`, value)));
+  // A value the search has not reached yet (a year older than the days searched) shows no count.
+  const label = (value: string) => (counts?.[value] === undefined && known.includes(value) ? value : `${value} (${counts?.[value] ?? 0})`);
+  select.replaceChildren(new Option(strings.all, ''), ...values.map((value) => new Option(label(value), value)));
   select.value = values.includes(chosen) ? chosen : '';
   // A filter with a single value (one language, say) is no choice: hidden.
   select.closest<HTMLElement>('.search-filter')!.hidden = values.length < 2 && chosen === '';
@@ -159,57 +268,98 @@ function suggest(typed: string, query: SearchQuery): void {
   }
 }
 
-async function showMore(query: SearchQuery, id: number): Promise<void> {
-  const next = shown.slice(list.children.length, list.children.length + perPage);
+/** The days of `range[start]` to `range[end - 1]` (newest first), oldest to newest: `2015年12月30日至2016年2月14日`. */
+const spanLabel = (range: Bundle[], start: number, end: number): string => dayRangeLabel(range[end - 1]!.from, range[start]!.to, language);
+
+/** Every year the archive's bundles hold, known before any search: so a year can be chosen before it is reached. */
+const yearsOf = (bundles: readonly Bundle[]): string[] => {
+  const years = new Set<string>();
+  for (const { from, to } of bundles) for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) years.add(String(year));
+  return [...years];
+};
+
+async function showMore(state: Shown): Promise<void> {
+  const next = state.waiting.splice(0, perPage);
+  for (const result of next) state.shownIds.add(result.id);
   const records = await Promise.all(next.map((result) => result.data()));
-  if (id !== runId) return;
-  for (const record of records) list.append(resultItem(record, query));
-  more.hidden = list.children.length >= shown.length;
+  if (state.id !== runId) return;
+  for (const record of records) list.append(resultItem(record, state.query));
+  more.hidden = state.waiting.length === 0;
+}
+
+/** Searches `state.range` up to `state.searched` bundles and lists what it finds that is not listed yet. */
+async function searchSpan(state: Shown): Promise<void> {
+  const started = performance.now();
+  const { query } = state;
+  // One token is answered right by every bundle (one that does not know it answers nothing): no bundles to choose.
+  const single = query.tokens.length === 1 && query.term === query.tokens[0];
+  const key = state.filters.year ?? '';
+  const search = await exclusive(async () => {
+    if (state.id !== runId) return undefined;
+    const instance = await engineFor(state.range, key, state.searched);
+    const bundles = single ? [] : await bundlesKnowing(instance, query.tokens);
+    if (state.id !== runId) return undefined;
+    if (single) return instance.search(query.term, { filters: state.filters, ...state.order });
+    return bundles.length === 0 ? null : instance.search(query.term, { filters: { ...state.filters, bundle: { any: bundles } }, ...state.order });
+  });
+  if (state.id !== runId || search === undefined) return;
+  const results = search?.results ?? [];
+  state.found = results.length;
+  state.waiting = results.filter((result) => !state.shownIds.has(result.id));
+  const { bundles } = await loadManifest();
+  fillSelect(selects.source, search?.filters.source, false);
+  fillSelect(selects.year, search?.filters.year, true, yearsOf(bundles));
+  fillSelect(selects.language, search?.filters.language, false);
+  await showMore(state);
+  if (state.id !== runId) return;
+  const whole = state.searched >= state.range.length;
+  const span = spanLabel(state.range, 0, state.searched);
+  if (state.found === 0) status.textContent = whole ? fill(strings.noResults, { query: state.typed }) : fill(strings.noResultsIn, { query: state.typed, span });
+  else status.textContent = whole ? fill(strings.results, { n: state.found }) : fill(strings.resultsIn, { n: state.found, span });
+  const next = state.searched < state.range.length ? stepEnd(state, state.searched, query.tokens.length, (await loadManifest()).queryBytes) : state.searched;
+  older.hidden = next === state.searched;
+  if (!older.hidden) older.textContent = fill(strings.older, { span: spanLabel(state.range, state.searched, next) });
+  if (state.found === 0 && older.hidden) suggest(state.typed, query);
+  else suggestions.replaceChildren();
+  root.dataset.searchMs = String(Math.round(performance.now() - started));
+  root.dataset.searched = state.typed;
+  root.dataset.year = state.filters.year ?? '';
+  root.dataset.bundles = String(state.searched);
 }
 
 async function run(): Promise<void> {
   const id = ++runId;
   const typed = input.value.trim();
   const query = searchQuery(typed, map);
-  current = query;
   const url = new URL(location.href);
   if (typed) url.searchParams.set('q', typed);
   else url.searchParams.delete('q');
   history.replaceState(null, '', url);
   if (!query.term) {
+    current = undefined;
     list.replaceChildren();
     suggestions.replaceChildren();
     status.textContent = '';
     more.hidden = true;
+    older.hidden = true;
     return;
   }
-  const started = performance.now();
   const filters: Record<string, string> = {};
   for (const [name, select] of Object.entries(selects)) if (select.value) filters[name] = select.value;
-  const pagefind = await loadEngine();
   const order = sort.value === 'newest' ? { sort: { date: 'desc' } } : {};
-  // One token is answered right by every bundle (one that does not know it answers nothing): no bundles to choose.
-  const single = query.tokens.length === 1 && query.term === query.tokens[0];
-  const bundles = single ? [] : await bundlesKnowing(pagefind, query.tokens);
-  if (id !== runId) return;
-  const search = single ? await pagefind.search(query.term, { filters, ...order }) : bundles.length === 0 ? null : await pagefind.search(query.term, { filters: { ...filters, bundle: { any: bundles } }, ...order });
-  if (id !== runId) return;
-  shown = search?.results ?? [];
+  const { bundles, queryBytes, codeBytes } = await loadManifest();
+  // A year chosen: only the bundles holding its days.
+  const range = filters.year ? bundles.filter(({ from, to }) => from.slice(0, 4) <= filters.year! && filters.year! <= to.slice(0, 4)) : bundles;
+  const state: Shown = { id, typed, query, filters, order, range, searched: 0, shownIds: new Set(), waiting: [], found: 0 };
+  state.searched = stepEnd(state, 0, query.tokens.length, queryBytes - (codeLoaded ? 0 : codeBytes));
+  current = state;
   list.replaceChildren();
-  fillSelect(selects.source, search?.filters.source, false);
-  fillSelect(selects.year, search?.filters.year, true);
-  fillSelect(selects.language, search?.filters.language, false);
-  await showMore(query, id);
-  if (id !== runId) return;
-  status.textContent = shown.length === 0 ? fill(strings.noResults, { query: typed }) : fill(strings.results, { n: shown.length });
-  if (shown.length === 0) suggest(typed, query);
-  else suggestions.replaceChildren();
-  root.dataset.searchMs = String(Math.round(performance.now() - started));
-  root.dataset.searched = typed;
+  older.hidden = true;
+  await searchSpan(state);
 }
 
-function runSafely(): void {
-  run().catch((error: unknown) => {
+function runSafely(task: () => Promise<void> = run): void {
+  task().catch((error: unknown) => {
     status.textContent = strings.failed;
     console.warn('search failed:', error);
   });
@@ -225,9 +375,18 @@ form.addEventListener('submit', (event) => {
   clearTimeout(timer);
   runSafely();
 });
-for (const select of [...Object.values(selects), sort]) select.addEventListener('change', runSafely);
+for (const select of [...Object.values(selects), sort]) select.addEventListener('change', () => runSafely());
 more.addEventListener('click', () => {
-  if (current) showMore(current, runId).catch(() => (status.textContent = strings.failed));
+  if (current) runSafely(() => showMore(current!));
+});
+older.addEventListener('click', () => {
+  const state = current;
+  if (!state) return;
+  runSafely(async () => {
+    state.searched = stepEnd(state, state.searched, state.query.tokens.length, (await loadManifest()).queryBytes);
+    older.hidden = true;
+    await searchSpan(state);
+  });
 });
 
 byId<HTMLElement>('search-options').hidden = false;
@@ -235,4 +394,9 @@ const initial = new URLSearchParams(location.search).get('q');
 if (initial) {
   input.value = initial;
   runSafely();
-} else loadEngine().catch(() => undefined);
+} else {
+  // Pagefind's code while the reader types; the index only once there is a query.
+  loadManifest()
+    .then(({ bundles }) => loadPagefind((bundles.find((bundle) => bundle.url.startsWith('/')) ?? bundles[0]!).url))
+    .catch(() => undefined);
+}
