@@ -157,8 +157,8 @@ function searchTargets(result: BenchResult): Target[] {
   const fiftyK = at(50_000);
   const queries = result.sizes.find((item) => item.size === 10_000)?.search?.queries ?? [];
   const slowest = Math.max(...queries.map((cost) => cost.ms));
-  // The first query also fetches the page's and Pagefind's code, once: the target is each query's own transfer.
-  const heaviest = Math.max(...queries.filter((cost) => !cost.first).map((cost) => cost.bytes));
+  // The first query also fetches the page's and Pagefind's code, once: it counts too, as do the steps into older articles.
+  const heaviest = Math.max(...queries.map((cost) => cost.bytes));
   const ratio = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? 'not measured' : `${fixed(value)}×`);
   return [
     { name: '10k cold with search ≤ 0.5× Hugo + Pagefind', measured: ratio(tenK?.coldRatio), pass: tenK && Number.isFinite(tenK.coldRatio) ? tenK.coldRatio <= 0.5 : undefined },
@@ -172,7 +172,7 @@ function searchTargets(result: BenchResult): Target[] {
     },
     {
       name: '10k query transfers ≤ 300 KB',
-      measured: queries.length > 1 ? `heaviest ${Math.round(heaviest / 1024)} KB (first, with the code: ${Math.round((queries[0]?.bytes ?? 0) / 1024)} KB)` : 'not measured',
+      measured: queries.length > 1 ? `heaviest ${Math.round(heaviest / 1024)} KB of ${queries.length} (first, with the code: ${Math.round((queries[0]?.bytes ?? 0) / 1024)} KB)` : 'not measured',
       pass: queries.length > 1 ? heaviest <= 300 * 1024 : undefined,
     },
   ];
@@ -230,7 +230,7 @@ export function formatReport(result: BenchResult): string {
     searchRows.length > 0
       ? table(['articles', 'ours+search cold s', 'Hugo+Pagefind s', 'of it Pagefind s', 'cold/peer', 'ours+search +1 s', '+1/peer', 'ours+search peak MiB', 'Pagefind peak MiB'], searchRows)
       : '';
-  const queries = result.sizes.flatMap((size) => (size.search?.queries ?? []).map((cost) => [String(size.articles), cost.query, String(cost.ms), String(Math.round(cost.bytes / 1024)), cost.first ? 'first (with the code)' : '', cost.results]));
+  const queries = result.sizes.flatMap((size) => (size.search?.queries ?? []).map((cost) => [String(size.articles), cost.query, String(cost.ms), String(Math.round(cost.bytes / 1024)), cost.first ? 'first (with the code)' : cost.older ? 'older articles' : '', cost.results]));
   const queryTable = queries.length > 0 ? table(['articles', 'query', 'ms', 'KB', '', 'results'], queries) : '';
   const serve = result.serve
     ? table(

@@ -12,6 +12,8 @@ export interface QueryCost {
   bytes: number;
   /** The first query also loads the page's and Pagefind's code once. */
   first: boolean;
+  /** The reader's next step after a query: searching older articles. */
+  older?: boolean;
   results: string;
 }
 
@@ -42,6 +44,16 @@ export async function measureQueries(dir: string, prefix: string, queries: reado
       await page.waitForLoadState('networkidle');
       const { ms, status } = await page.evaluate(() => ({ ms: Number(document.getElementById('search')!.dataset.searchMs), status: document.getElementById('search-status')!.textContent ?? '' }));
       costs.push({ query, ms, bytes, first: index === 0, results: status.trim() });
+      // A search covers the newest articles that fit in what a query may load: one step further back, as a reader goes.
+      if (await page.isVisible('#search-older')) {
+        bytes = 0;
+        const step = await page.evaluate(() => document.getElementById('search')!.dataset.bundles);
+        await page.click('#search-older');
+        await page.waitForFunction((before) => document.getElementById('search')?.dataset.bundles !== before, step, { timeout: 60_000 });
+        await page.waitForLoadState('networkidle');
+        const older = await page.evaluate(() => ({ ms: Number(document.getElementById('search')!.dataset.searchMs), status: document.getElementById('search-status')!.textContent ?? '' }));
+        costs.push({ query, ms: older.ms, bytes, first: false, older: true, results: older.status.trim() });
+      }
     }
     return costs;
   } finally {
@@ -54,6 +66,6 @@ export async function measureQueries(dir: string, prefix: string, queries: reado
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
   const [dir, prefix, ...queries] = process.argv.slice(2);
   for (const cost of await measureQueries(dir!, prefix ?? '/', queries)) {
-    process.stdout.write(`${cost.query}: ${cost.ms} ms, ${(cost.bytes / 1024).toFixed(0)} KB${cost.first ? ' (with the code, once)' : ''}; ${cost.results}\n`);
+    process.stdout.write(`${cost.query}${cost.older ? ' (older)' : ''}: ${cost.ms} ms, ${(cost.bytes / 1024).toFixed(0)} KB${cost.first ? ' (with the code, once)' : ''}; ${cost.results}\n`);
   }
 }

@@ -1,10 +1,14 @@
-import { readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
 export interface BundleRecord {
   url: string;
+  /** The page Pagefind indexes. */
   content: string;
+  /** The text a result's snippet is cut from, written to `text/<textName>.txt` in the bundle. */
+  textName: string;
+  text: string;
 }
 
 /**
@@ -17,14 +21,16 @@ export async function indexBundle(records: readonly BundleRecord[], outputPath: 
   if (!index) throw new Error(`search: Pagefind did not start: ${errors.join('; ')}`);
   const partial = `${outputPath}.${process.pid}.tmp`;
   try {
-    for (const record of records) {
-      const added = await index.addHTMLFile(record);
+    for (const { url, content } of records) {
+      const added = await index.addHTMLFile({ url, content });
       if (added.errors.length > 0) throw new Error(`search: Pagefind could not index a record: ${added.errors.join('; ')}`);
     }
     await rm(partial, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: partial });
     if (written.errors.length > 0) throw new Error(`search: Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
     await removeUnused(partial);
+    await mkdir(join(partial, 'text'));
+    for (const { textName, text } of records) await writeFile(join(partial, 'text', `${textName}.txt`), text);
     await rm(outputPath, { recursive: true, force: true });
     await rename(partial, outputPath);
   } finally {

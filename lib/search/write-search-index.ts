@@ -83,7 +83,7 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
       pending.map(async ({ name, indexes, dir, cached }) => {
         // Pagefind writes only into the output, which is ours: the copy kept in the cache is made by us, so a
         // cache that cannot be written is one line, not a failed index.
-        await indexers.index(indexes.length, () => indexes.map((index) => searchRecord(articles[index]!, views[index]!, pathPrefix)), dir);
+        await indexers.index(indexes.length, () => indexes.map((index, position) => searchRecord(articles[index]!, views[index]!, pathPrefix, name, position)), dir);
         if (cached && cacheWritable) {
           try {
             await keepFolderInCache(dir, cached);
@@ -170,7 +170,7 @@ function tenDaysStart(dayKey: string): string {
 /** A bundle's folder: days (and the months of earlier versions, so serving in place takes those away too). */
 const bundleName = /^\d{4}-\d{2}(-\d{2})?(--\d{4}-\d{2}(-\d{2})?)?$/;
 
-const defaultBundleArticles = 1000;
+const defaultBundleArticles = 800;
 
 /** As `searchQueryKB` in the site's settings. */
 const defaultQueryBytes = 300 * 1024;

@@ -24,9 +24,15 @@ interface Strings {
   older: string;
 }
 
+interface PagefindRecord {
+  url: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
 interface PagefindResult {
   id: string;
-  data: () => Promise<{ url: string; meta: Record<string, string> }>;
+  data: () => Promise<PagefindRecord>;
 }
 
 interface PagefindSearch {
@@ -150,13 +156,13 @@ async function engineFor(range: Bundle[], key: string, count: number): Promise<P
   if (!engine || engine.key !== key || engine.merged > count) {
     await engine?.instance.destroy().catch(() => undefined);
     const first = range[0]!;
-    const instance = module.createInstance({ basePath: first.url, excerptLength: 0, mergeFilter: { bundle: first.name } });
+    const instance = module.createInstance({ basePath: first.url, excerptLength: 0 });
     engine = { key, instance, merged: 1 };
     codeLoaded = true;
   }
   const { instance } = engine;
   if (engine.merged < count) {
-    await Promise.all(range.slice(engine.merged, count).map((bundle) => instance.mergeIndex(bundle.url, { mergeFilter: { bundle: bundle.name } })));
+    await Promise.all(range.slice(engine.merged, count).map((bundle) => instance.mergeIndex(bundle.url)));
     engine.merged = count;
   }
   await instance.init();
@@ -216,7 +222,7 @@ function marked(pieces: Piece[]): DocumentFragment {
   return fragment;
 }
 
-function resultItem({ url, meta }: { url: string; meta: Record<string, string> }, query: SearchQuery): HTMLLIElement {
+function resultItem({ url, meta }: PagefindRecord, textOf: string, query: SearchQuery): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
   if (meta.lang) item.lang = meta.lang;
@@ -233,7 +239,7 @@ function resultItem({ url, meta }: { url: string; meta: Record<string, string> }
   info.append(meta.source ?? '', ' · ', time);
   const text = document.createElement('p');
   text.className = 'search-snippet';
-  text.append(marked(snippet(meta.text ?? '', query.parts, map)));
+  text.append(marked(snippet(textOf, query.parts, map)));
   item.append(heading, info, text);
   return item;
 }
@@ -278,12 +284,24 @@ const yearsOf = (bundles: readonly Bundle[]): string[] => {
   return [...years];
 };
 
+/** The text a result's snippet is cut from: a file of its bundle's (see search-record.ts). Without it, no snippet. */
+async function textOf(record: PagefindRecord, bundles: readonly Bundle[]): Promise<string> {
+  const bundle = bundles.find(({ name }) => name === record.filters.bundle?.[0]);
+  if (!bundle || !/^t\d+$/.test(record.meta.t ?? '')) return '';
+  const response = await fetch(new URL(`text/${record.meta.t}.txt`, new URL(bundle.url, location.href)));
+  return response.ok ? response.text() : '';
+}
+
 async function showMore(state: Shown): Promise<void> {
   const next = state.waiting.splice(0, perPage);
   for (const result of next) state.shownIds.add(result.id);
-  const records = await Promise.all(next.map((result) => result.data()));
+  const { bundles } = await loadManifest();
+  const records = await Promise.all(next.map(async (result) => {
+    const record = await result.data();
+    return { record, text: await textOf(record, bundles) };
+  }));
   if (state.id !== runId) return;
-  for (const record of records) list.append(resultItem(record, state.query));
+  for (const { record, text } of records) list.append(resultItem(record, text, state.query));
   more.hidden = state.waiting.length === 0;
 }
 
