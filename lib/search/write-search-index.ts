@@ -27,11 +27,23 @@ export interface SearchIndexOptions {
   bundleArticles?: number;
   /** How many bundles are indexed at once. */
   threads?: number;
+  /** The other shards' search folders (see `SearchManifest`). */
+  shards?: readonly string[];
+  /**
+   * A shard's years: the cache is shared with the other shards' builds, so only bundles of these years are
+   * pruned from it (a bundle holds days of one shard only). All bundles are this build's when absent.
+   */
+  years?: readonly number[];
 }
 
 /** What the search page reads first: the bundles to load (a month, or several), newest first. */
 export interface SearchManifest {
   bundles: { name: string; path: string; articles: number }[];
+  /**
+   * The search folders of the other sites the archive is split over (`<shard url>search/`, absolute or root-relative):
+   * each has a `bundles.json` of its own, whose bundles the page merges too.
+   */
+  shards: string[];
 }
 
 /**
@@ -39,7 +51,7 @@ export interface SearchManifest {
  * search page merges, the manifest naming them (`search/bundles.json`) and the page's script. A bundle whose articles
  * are those of last time is copied from the cache (checked first) instead of being indexed again.
  */
-export async function writeSearchIndex({ articles, views, target, pathPrefix, cacheDir, bundleArticles = defaultBundleArticles, threads = defaultThreads() }: SearchIndexOptions): Promise<SearchManifest & { cacheNotes: CacheNote[] }> {
+export async function writeSearchIndex({ articles, views, target, pathPrefix, cacheDir, bundleArticles = defaultBundleArticles, threads = defaultThreads(), shards = [], years }: SearchIndexOptions): Promise<SearchManifest & { cacheNotes: CacheNote[] }> {
   const searchDir = join(target, 'search');
   const groups = bundleGroups(views, bundleArticles);
   const fresh = new Set<string>();
@@ -84,8 +96,8 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
   for (const name of await readdir(searchDir).catch(() => [] as string[])) {
     if (bundleName.test(name) && !names.has(name)) await rm(join(searchDir, name), { recursive: true, force: true });
   }
-  if (cacheDir && cacheWritable) await pruneCache(join(cacheDir, 'search'), fresh).catch(() => undefined);
-  const manifest: SearchManifest = { bundles: groups.map(({ name, indexes }) => ({ name, path: `${name}/`, articles: indexes.length })).reverse() };
+  if (cacheDir && cacheWritable) await pruneCache(join(cacheDir, 'search'), fresh, years).catch(() => undefined);
+  const manifest: SearchManifest = { bundles: groups.map(({ name, indexes }) => ({ name, path: `${name}/`, articles: indexes.length })).reverse(), shards: [...shards] };
   await makeFolders(searchDir);
   await writeAtomically(join(searchDir, 'bundles.json'), JSON.stringify(manifest));
   cacheNotes.push(...(await writeSearchPageScript(join(searchDir, scriptName), cacheWritable ? cacheDir : undefined)));
@@ -164,9 +176,10 @@ function bundleKey(name: string, indexes: number[], articles: readonly SiteArtic
   return hash.digest('base64url').slice(0, 20);
 }
 
-/** Only the bundles of the years just written stay in the cache. */
-async function pruneCache(dir: string, keep: ReadonlySet<string>): Promise<void> {
+/** Only the bundles just written stay in the cache, of the years this build holds (all, unless it is a shard's). */
+async function pruneCache(dir: string, keep: ReadonlySet<string>, years: readonly number[] | undefined): Promise<void> {
+  const ours = (name: string) => years === undefined || years.includes(Number(name.slice(0, 4)));
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (!keep.has(name.replace(/\.sums$/, '')) && !name.endsWith('.tmp')) await rm(join(dir, name), { recursive: true, force: true });
+    if (!keep.has(name.replace(/\.sums$/, '')) && !name.endsWith('.tmp') && ours(name)) await rm(join(dir, name), { recursive: true, force: true });
   }
 }
