@@ -91,6 +91,12 @@ describe('a two-shard build from one content folder', () => {
     expect(built.get(2020)!.stdout).toContain(`0 files parsed, ${files2020.length + files2021.length} from the cache`);
   });
 
+  test('nor does it take the first shard’s search bundles out of the shared cache', async () => {
+    const kept = (await readdir(join(dir, 'cache', 'search'))).filter((name) => !name.endsWith('.sums'));
+    expect(kept.some((name) => name.startsWith('2020-'))).toBe(true);
+    expect(kept.some((name) => name.startsWith('2021-'))).toBe(true);
+  });
+
   test('the home page and the archive list the other shard’s year, linked to its year page there', async () => {
     for (const path of ['index.html', 'years/index.html']) {
       const links = hrefs(await page(2021, path));

@@ -1,0 +1,92 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { loadArchive } from '../../lib/archive/load-archive.ts';
+import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';
+import { buildSite } from '../../lib/render/build-site.ts';
+import { shardOf } from '../../lib/site/select-shard-years.ts';
+import { chromiumLaunchOptions } from '../security/browser-spy.ts';
+import { twoYearContent } from '../site/corpus-archive.ts';
+import { serveStatic } from '../site/site-files.ts';
+
+// Two shards of one archive on two origins (two ports of 127.0.0.1), as two Pages sites of different owners would be.
+let dir: string;
+let browser: Browser;
+const servers: Awaited<ReturnType<typeof serveStatic>>[] = [];
+let origin2020 = '';
+let origin2021 = '';
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'search-shards-'));
+  const contentDir = await twoYearContent(dir, ['rfi-01.txt', 'bbc-01.txt', 'fm-economist-en-01.txt'], ['voa-01.txt', 'dw-01.txt', 'dw-02.txt']);
+  const server2020 = await serveStatic(join(dir, 's2020'), '/news-2020/', { anyOrigin: true });
+  const server2021 = await serveStatic(join(dir, 's2021'), '/news-2021/', { anyOrigin: true });
+  servers.push(server2020, server2021);
+  origin2020 = server2020.origin;
+  origin2021 = server2021.origin;
+  const shards = [
+    { years: [2020], url: `${origin2020}/news-2020/` },
+    { years: [2021], url: `${origin2021}/news-2021/` },
+  ];
+  const cacheDir = join(dir, 'cache');
+  const whole = await loadArchive({ contentDir, config: siteConfigSchema.parse({ url: 'https://me.github.io' }), cacheDir });
+  for (const year of [2020, 2021]) {
+    const config = siteConfigSchema.parse({ url: 'https://me.github.io', language: 'zh', timeZone: 'Asia/Shanghai', shards, years: [year] });
+    await buildSite({ archive: shardOf(whole, [year], config.timeZone), config, outDir: join(dir, `s${year}`), pathPrefix: `/news-${year}/`, cacheDir });
+  }
+  browser = await chromium.launch(chromiumLaunchOptions);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const server of servers) await server.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/**
+ * Runs in the page (a string, so the test's bundler leaves its `import()` alone): merges this site's bundles and,
+ * by bundles.json's `shards`, the other shards' ones, into one Pagefind search, and gives the URLs a query finds.
+ */
+const mergeShardsAndSearch = `async (query) => {
+  const base = new URL('.', location.href);
+  const own = await (await fetch(new URL('bundles.json', base))).json();
+  const pagefind = await import(new URL(own.bundles[0].path + 'pagefind.js', base).href);
+  await pagefind.options({ excerptLength: 0 });
+  for (const bundle of own.bundles.slice(1)) await pagefind.mergeIndex(new URL(bundle.path, base).href);
+  for (const shard of own.shards) {
+    const folder = new URL(shard, base);
+    const theirs = await (await fetch(new URL('bundles.json', folder))).json();
+    // Their results are root-relative to their own site: baseUrl puts their origin before them.
+    for (const bundle of theirs.bundles) await pagefind.mergeIndex(new URL(bundle.path, folder).href, { baseUrl: folder.origin });
+  }
+  await pagefind.init();
+  const found = await pagefind.search(query);
+  return Promise.all(found.results.map(async (result) => (await result.data()).url));
+}`;
+
+test('on the 2021 shard’s search page, under its own policy, the 2020 shard’s bundles merge in and find its article', async () => {
+  const page = await browser.newPage();
+  const blocked: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') blocked.push(message.text());
+  });
+  // The page's own script is the lead's to change: here the merge is done by hand, the way bundles.json tells it to.
+  await page.route('**/search/search.js', (route) => route.abort());
+  await page.goto(`${origin2021}/news-2021/search/`);
+  const urls = (await page.evaluate(`(${mergeShardsAndSearch})(${JSON.stringify('overweight')})`)) as string[];
+  expect(urls).toHaveLength(1);
+  expect(urls[0]).toMatch(new RegExp(`^${origin2020}/news-2020/2020/07/3[01]/`));
+  expect(blocked.filter((text) => /Content Security Policy|CORS/i.test(text))).toEqual([]);
+  await page.close();
+}, 60_000);
+
+test('a page whose policy names no other origin (every page but search) cannot fetch from the other shard', async () => {
+  const page = await browser.newPage();
+  await page.route('**/search/search.js', (route) => route.abort());
+  await page.goto(`${origin2021}/news-2021/years/`);
+  const outcome = await page.evaluate(async (url) => fetch(url).then(() => 'fetched', () => 'refused'), `${origin2020}/news-2020/search/bundles.json`);
+  expect(outcome).toBe('refused');
+  await page.close();
+});
