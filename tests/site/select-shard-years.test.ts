@@ -86,6 +86,13 @@ describe('a two-shard build from one content folder', () => {
     expect([...report.otherYears.files].sort()).toEqual(files2020.map((name) => `content/${name}`).sort());
   });
 
+  test('the job summary says so too, and lists no skipped file', async () => {
+    const { code, stdout } = await cli(['github-summary', 'report-2021.json'], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${files2021.length} built, 0 rejected, 0 duplicates, 0 ignored (not article files).\n\n${files2020.length} of other years (2020) left to their shards.\n`);
+    expect(stdout).toContain('No file was skipped.');
+  });
+
   test('the second shard from the same cache parses nothing again', () => {
     expect(built.get(2021)!.stdout).toContain(`${files2020.length + files2021.length} files parsed, 0 from the cache`);
     expect(built.get(2020)!.stdout).toContain(`0 files parsed, ${files2020.length + files2021.length} from the cache`);
