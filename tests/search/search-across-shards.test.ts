@@ -10,6 +10,7 @@ import { shardOf } from '../../lib/site/select-shard-years.ts';
 import { chromiumLaunchOptions } from '../security/browser-spy.ts';
 import { twoYearContent } from '../site/corpus-archive.ts';
 import { serveStatic } from '../site/site-files.ts';
+import { axeViolations } from '../site/page-checks.ts';
 
 // Two shards of one archive on two origins (two ports of 127.0.0.1), as two Pages sites of different owners would be.
 let dir: string;
@@ -90,3 +91,18 @@ test('a page whose policy names no other origin (every page but search) cannot f
   expect(outcome).toBe('refused');
   await page.close();
 });
+
+test('the 2021 shard’s home page and archive list the 2020 shard’s year accessibly, and its link reaches that year page', async () => {
+  // axe-core is injected as a script: the pages' policy would refuse it.
+  const page = await browser.newPage({ bypassCSP: true });
+  for (const path of ['/news-2021/', '/news-2021/years/']) {
+    await page.goto(`${origin2021}${path}`);
+    expect(await axeViolations(page)).toEqual([]);
+    const link = page.locator(`a[href="${origin2020}/news-2020/2020/"]`).first();
+    expect(await link.textContent()).toBe('2020年');
+  }
+  await page.locator(`a[href="${origin2020}/news-2020/2020/"]`).first().click();
+  await page.waitForURL(`${origin2020}/news-2020/2020/`);
+  expect(await page.locator('h1').textContent()).toContain('2020年');
+  await page.close();
+}, 60_000);
