@@ -15,7 +15,7 @@ const year = z.number().int().min(1990, 'must be a year from 1990').max(9999, 'm
 // Another site's address: absolute, or a path from the root of this site's origin (a Pages site beside this one).
 const shardUrl = z
   .string()
-  .refine((url) => (url.startsWith('/') && !url.startsWith('//')) || URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), 'must be an absolute http(s) URL such as "https://me.github.io/news-2020/" or a path such as "/news-2020/"')
+  .refine((url) => (url.startsWith('/') && !url.startsWith('//')) || (URL.canParse(url) && /^https?:$/.test(new URL(url).protocol)), 'must be an absolute http(s) URL such as "https://me.github.io/news-2020/" or a path such as "/news-2020/"')
   .refine((url) => url.endsWith('/'), 'must end with "/"');
 
 const shard = z.strictObject({
