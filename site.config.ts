@@ -24,4 +24,7 @@ export default defineSiteConfig({
     'rfa.org': 'RFA',
     'chinadigitaltimes.net': '中国数字时代',
   },
+  // An archive too big for one Pages site, split by year (see "Splitting a big archive by year" in the README):
+  // shards: [{ years: [2020], url: '/news-2020/' }, { years: [2021], url: '/news-2021/' }],
+  // years: [2021], // this repository's shard (or: digest build --years 2021)
 });

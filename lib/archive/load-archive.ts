@@ -25,6 +25,8 @@ export interface ArchiveReport {
   duplicates: { file: string; of: string }[];
   ignored: string[];
   rejected: { file: string; reason: string }[];
+  /** A build of some years (a shard): the articles of the other years, left to their shards' builds. */
+  otherYears?: { years: number[]; files: string[] };
 }
 
 export interface Archive {

@@ -10,6 +10,8 @@ import { formatMegabytes, outputBytes, siteSizeWarning } from '../render/output-
 import { recoverInterruptedSwap } from '../render/output-swap.ts';
 import { formatCacheNotes, formatReport, namedReport, noArticleFiles } from './build-report.ts';
 import { createProgress } from './progress.ts';
+import { selectShardYears } from '../site/select-shard-years.ts';
+import { ok } from '../result.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -45,7 +47,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     return 2;
   }
   const progress = createProgress();
-  const archive = await loadArchive({
+  const whole = await loadArchive({
     contentDir: options.contentDir,
     config: options.config,
     cacheDir: options.cacheDir,
@@ -54,7 +56,13 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   progress.done();
   // A damaged or read-only cache costs only time: said here, and the build goes on.
   const named = new Set<string>();
-  process.stderr.write(formatCacheNotes(archive.cacheNotes, named));
+  process.stderr.write(formatCacheNotes(whole.cacheNotes, named));
+  const shard = options.config.years ? selectShardYears(whole, options.config.years, options.config.timeZone) : ok(whole);
+  if (!shard.ok) {
+    process.stderr.write(`digest build: ${shard.reason}; ${options.outDir} is left as it was\n`);
+    return 2;
+  }
+  const archive = shard.value;
   const report = namedReport(archive.report, options.contentDir);
   if (options.reportFile) {
     try {

@@ -10,6 +10,7 @@ export function namedReport(report: ArchiveReport, contentDir: string): ArchiveR
     duplicates: report.duplicates.map(({ file, of }) => ({ file: name(file), of: name(of) })),
     ignored: report.ignored.map(name),
     rejected: report.rejected.map(({ file, reason }) => ({ file: name(file), reason })),
+    ...(report.otherYears ? { otherYears: { years: report.otherYears.years, files: report.otherYears.files.map(name) } } : {}),
   };
 }
 
@@ -18,7 +19,10 @@ export function formatReport(report: ArchiveReport): string {
   const lines: string[] = [];
   for (const { file, reason } of report.rejected) lines.push(...linesFor(`skipped ${textName(file)}`, reason));
   for (const { file, of } of report.duplicates) lines.push(`skipped ${textName(file)}: duplicate of ${textName(of)} (same source URL; the newer one is kept)`);
-  const total = report.built.length + report.duplicates.length + report.ignored.length + report.rejected.length;
+  const otherYears = report.otherYears?.files.length ?? 0;
+  const total = report.built.length + report.duplicates.length + report.ignored.length + report.rejected.length + otherYears;
+  // Not skipped: another shard's to build.
+  if (report.otherYears && otherYears > 0) lines.push(`${otherYears} ${otherYears === 1 ? 'article' : 'articles'} of other years (${report.otherYears.years.join(', ')}) left to their shards`);
   lines.push(
     `${report.built.length} articles built, ${report.rejected.length} rejected, ${report.duplicates.length} duplicates, ${report.ignored.length} ignored (${total} files)`,
   );

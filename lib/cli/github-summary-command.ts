@@ -8,6 +8,7 @@ const reportSchema = z.object({
   duplicates: z.array(z.object({ file: z.string(), of: z.string() })),
   ignored: z.array(z.string()),
   rejected: z.array(z.object({ file: z.string(), reason: z.string() })),
+  otherYears: z.object({ years: z.array(z.number()), files: z.array(z.string()) }).optional(),
 });
 
 /**

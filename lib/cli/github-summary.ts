@@ -24,6 +24,8 @@ export function summaryMarkdown(report: ArchiveReport): string {
     `${report.built.length} built, ${report.rejected.length} rejected, ${report.duplicates.length} duplicates, ${report.ignored.length} ignored (not article files).`,
     '',
   ];
+  const otherYears = report.otherYears?.files.length ?? 0;
+  if (otherYears > 0) lines.push(`${otherYears} of other years (${report.otherYears!.years.join(', ')}) left to their shards.`, '');
   if (noArticleFiles(report)) return [...lines, `**${emptyWarning}**`, ''].join('\n');
   if (skipped.length === 0) return [...lines, 'No file was skipped.', ''].join('\n');
   lines.push('| skipped file | reason |', '| --- | --- |');

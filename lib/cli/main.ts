@@ -7,9 +7,9 @@ const usage = `digest — a static site generator for archives of saved news art
 Usage:
   digest parse FILE… [--json]           each file's frontmatter and clean HTML
   digest check [--content DIR] [--json] check every file under DIR (default content/)
-  digest build [--content DIR] [--out DIR] [--path-prefix /repo/] [--strict] [--report FILE] [--cache DIR]
+  digest build [--content DIR] [--out DIR] [--path-prefix /repo/] [--strict] [--report FILE] [--cache DIR] [--years Y,…]
                                         build the site (default out: _site/)
-  digest serve [--content DIR] [--port N] [--host ADDR]
+  digest serve [--content DIR] [--port N] [--host ADDR] [--years Y,…]
                                         build, serve on 127.0.0.1 and rebuild on changes
   digest github-summary REPORT          in GitHub Actions: the skipped files of a --report as a table in the
                                         job summary and as warning annotations
@@ -20,6 +20,8 @@ Options:
   --strict        build: exit 1, writing nothing, when any file is rejected
   --report FILE   build: write the account of every file as JSON
   --cache DIR     build, serve: where parsed articles are kept between builds (default .cache/digest)
+  --years Y,…     build, serve: only the articles of these years (2021, or 2020,2021): this site's shard of an
+                  archive split by year over several sites (see shards in site.config.ts); overrides years there
   --host ADDR     serve: the address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 lets
                   anyone on the network read the archive and reach the dev server)
 `;
@@ -36,6 +38,7 @@ const options = {
   cache: { type: 'string', default: '.cache/digest' },
   config: { type: 'string' },
   'site-url': { type: 'string' },
+  years: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -64,7 +67,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   const needsSite = command === 'build' || command === 'serve';
   phaseDone('start-up');
-  const config = await loadConfigForCli(values.config, needsSite, values['site-url']);
+  const years = values.years === undefined ? undefined : parseYears(values.years);
+  if (years === null) {
+    process.stderr.write(`digest: --years must be years such as 2021 or 2020,2021 (got ${JSON.stringify(values.years)})\n`);
+    return 2;
+  }
+  const config = await loadConfigForCli(values.config, needsSite, values['site-url'], years);
   phaseDone('site config');
   if (!config.ok) {
     process.stderr.write(`${config.reason}\n`);
@@ -114,4 +122,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`digest: unknown command "${command}"\n\n${usage}`);
       return 2;
   }
+}
+
+/** `2021` or `2020,2021`; null for anything else. */
+function parseYears(text: string): number[] | null {
+  const parts = text.split(',').map((part) => part.trim());
+  return parts.every((part) => /^\d{4}$/.test(part)) ? parts.map(Number) : null;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildArticle } from '../article/build-article.ts';
 import { loadArchive, settleCacheWrites } from '../archive/load-archive.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
+import { noArticleOf, shardOf } from '../site/select-shard-years.ts';
 import { serveSite } from '../render/serve-site.ts';
 import { formatCacheNotes, formatReport, namedReport } from './build-report.ts';
 import { unwritable } from '../archive/cache-note.ts';
@@ -14,8 +15,12 @@ export async function serveCommand(options: { contentDir: string; port: number; 
   let warmed = false;
   const named = new Set<string>();
   const load = async () => {
-    const archive = await loadArchive({ contentDir: options.contentDir, config: options.config, cacheDir: options.cacheDir, writeCacheLater: true });
-    process.stderr.write(formatCacheNotes(archive.cacheNotes, named));
+    const whole = await loadArchive({ contentDir: options.contentDir, config: options.config, cacheDir: options.cacheDir, writeCacheLater: true });
+    process.stderr.write(formatCacheNotes(whole.cacheNotes, named));
+    const { years, timeZone } = options.config;
+    const archive = years ? shardOf(whole, years, timeZone) : whole;
+    // Serving goes on, as it does with no content: the files of those years may be on their way.
+    if (years && archive.articles.length === 0 && whole.articles.length > 0) process.stderr.write(`digest serve: ${noArticleOf(years, archive, timeZone)}\n`);
     process.stdout.write(`${formatReport(namedReport(archive.report, options.contentDir))}\n`);
     const sample = archive.articles[0]?.data.file;
     if (!warmed && sample) {

@@ -9,6 +9,34 @@ const timeZone = z.string().refine((zone) => {
   }
 }, 'must be an IANA time zone such as "Asia/Shanghai" or "UTC"');
 
+/** A publication year, as the site's `/YYYY/` pages count them (in its time zone). */
+const year = z.number().int().min(1990, 'must be a year from 1990').max(9999, 'must be a year such as 2021');
+
+// Another site's address: absolute, or a path from the root of this site's origin (a Pages site beside this one).
+const shardUrl = z
+  .string()
+  .refine((url) => (url.startsWith('/') && !url.startsWith('//')) || (URL.canParse(url) && /^https?:$/.test(new URL(url).protocol)), 'must be an absolute http(s) URL such as "https://me.github.io/news-2020/" or a path such as "/news-2020/"')
+  .refine((url) => url.endsWith('/'), 'must end with "/"');
+
+const shard = z.strictObject({
+  /** The years that site holds. */
+  years: z.array(year).min(1, 'must name at least one year'),
+  /** Where it is published (its home page). */
+  url: shardUrl,
+});
+
+/** Each year is one shard's: a year in two shards would have two year pages, and links to either. */
+const shards = z.array(shard).superRefine((list, context) => {
+  const holder = new Map<number, number>();
+  list.forEach((entry, index) => {
+    entry.years.forEach((value, at) => {
+      const first = holder.get(value);
+      if (first !== undefined && first !== index) context.addIssue({ code: 'custom', path: [index, 'years', at], message: `${value} is already in shards.${first}: a year belongs to one shard` });
+      else holder.set(value, index);
+    });
+  });
+});
+
 // Strict: a mistyped key (`perpage`) would otherwise be dropped silently and its default used instead.
 export const siteConfigSchema = z.strictObject({
   /** Without one, the site is called by its interface language's default (`新闻摘要`, `News Digest`). */
@@ -45,6 +73,13 @@ export const siteConfigSchema = z.strictObject({
    * of two sources or more share one; 0: tags only.
    */
   keywordTopics: z.number().int().min(0).max(1000).default(3),
+  /**
+   * The sites an archive too big for one is split over, by year: `[{ years: [2020], url: 'https://me.github.io/news-2020/' }, …]`.
+   * A build of some years (`years`, or `digest build --years`) links the other shards' years and merges their search.
+   */
+  shards: shards.default([]),
+  /** This build's shard: only the articles published in these years are built (`digest build --years 2021` overrides it). All when absent. */
+  years: z.array(year).min(1, 'must name at least one year').optional(),
 });
 
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;

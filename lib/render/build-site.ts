@@ -117,7 +117,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     manifest.singles = files.filter((file) => !paged.has(file));
     await carryOver(plan, outDir, fresh);
     phaseDone('carry over unchanged pages');
-    if (model.meta.search) cacheNotes.push(...(await writeSearchIndex({ articles: options.archive.articles, views: model.articles, target: fresh, pathPrefix, cacheDir: options.cacheDir, queryBytes: model.meta.searchQueryKB * 1024 })).cacheNotes);
+    if (model.meta.search) cacheNotes.push(...(await writeSearchIndex({ articles: options.archive.articles, views: model.articles, target: fresh, pathPrefix, cacheDir: options.cacheDir, queryBytes: model.meta.searchQueryKB * 1024, shards: model.meta.shardSearch, years: options.config.years })).cacheNotes);
     const pages = rendered + plan.reuse.filter((file) => file.endsWith('.html')).length;
     // Last: only a complete output carries the marker.
     await writeOutputMarker(fresh, manifest.site!);
@@ -252,7 +252,7 @@ async function updateInPlace(options: BuildSiteOptions, { model, shared, previou
   const kept = new Set(manifestFiles(plan.manifest));
   const gone = manifestFiles(previous).filter((file) => !kept.has(file));
   await mapInBatches(gone, (file) => rm(join(outDir, file), { force: true }));
-  if (model.meta.search) cacheNotes.push(...(await writeSearchIndex({ articles: options.archive.articles, views: model.articles, target: outDir, pathPrefix, cacheDir, queryBytes: model.meta.searchQueryKB * 1024 })).cacheNotes);
+  if (model.meta.search) cacheNotes.push(...(await writeSearchIndex({ articles: options.archive.articles, views: model.articles, target: outDir, pathPrefix, cacheDir, queryBytes: model.meta.searchQueryKB * 1024, shards: model.meta.shardSearch, years: options.config.years })).cacheNotes);
   const manifest: SiteManifest = { ...plan.manifest, site: siteFingerprint(model, plan.manifest) };
   await writeOutputMarker(outDir, manifest.site!);
   if (options.checkOutput) manifest.outputs = restamped(outDir, previous.outputs, gone, [...first.files, ...written.files, outputMarkerName]);
@@ -282,7 +282,7 @@ function restamped(outDir: string, before: OutputStamps | undefined, gone: strin
  */
 function siteFingerprint(model: SiteModel, manifest: RenderManifest): string {
   const sources = model.sources.map(({ articles: _articles, ...source }) => source);
-  const rest = { meta: model.meta, ui: model.ui, years: model.years, sources, sitemap: model.sitemap };
+  const rest = { meta: model.meta, ui: model.ui, years: model.yearIndex, sources, sitemap: model.sitemap };
   // The search index is no page's: a new version of the search code makes the site a new one too.
   const hash = createHash('sha1').update(manifest.shared).update(JSON.stringify(rest)).update(model.meta.search ? searchCodeVersion() : '');
   for (const [key, page] of Object.entries(manifest.pages)) hash.update(key).update(page.fingerprint);

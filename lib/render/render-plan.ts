@@ -70,7 +70,7 @@ export function outputFiles(item: PageItem): string[] {
  * of the source, and only its newest page shows the source's count, so older pages stay unchanged.
  */
 function shownBy(collection: Collection, item: PageItem, model: SiteModel): unknown {
-  if (collection === 'homePages') return (item as HomePage).newest ? { ...item, years: model.years } : item;
+  if (collection === 'homePages') return (item as HomePage).newest ? { ...item, years: model.yearIndex } : item;
   if (collection === 'topicPages') {
     const page = item as TopicPage;
     const { articles: _all, count, ...topic } = page.topic;

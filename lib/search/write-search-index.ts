@@ -30,6 +30,13 @@ export interface SearchIndexOptions {
   threads?: number;
   /** How many bytes one query may load before the search page asks the reader to search older articles. */
   queryBytes?: number;
+  /** The other shards' search folders (see `SearchManifest`). */
+  shards?: readonly string[];
+  /**
+   * A shard's years: the cache is shared with the other shards' builds, so only bundles of these years are
+   * pruned from it (a bundle holds days of one shard only). All bundles are this build's when absent.
+   */
+  years?: readonly number[];
 }
 
 /** What the search page reads first: the bundles (runs of days), newest first, and what each costs a query. */
@@ -39,8 +46,11 @@ export interface SearchManifest {
   queryBytes: number;
   /** Pagefind's code, loaded by the first query. */
   codeBytes: number;
-  /** The search folders (`…/search/`) of the sites this archive's other years are published on. */
-  shards?: string[];
+  /**
+   * The search folders of the other sites the archive is split over (`<shard url>search/`, absolute or root-relative):
+   * each has a `bundles.json` of its own, whose bundles the page merges too.
+   */
+  shards: string[];
 }
 
 export interface SearchBundle {
@@ -59,7 +69,7 @@ export interface SearchBundle {
  * search page merges, the manifest naming them (`search/bundles.json`) and the page's script. A bundle whose articles
  * are those of last time is copied from the cache (checked first) instead of being indexed again.
  */
-export async function writeSearchIndex({ articles, views, target, pathPrefix, cacheDir, bundleArticles = defaultBundleArticles, threads = defaultThreads(), queryBytes = defaultQueryBytes }: SearchIndexOptions): Promise<SearchManifest & { cacheNotes: CacheNote[] }> {
+export async function writeSearchIndex({ articles, views, target, pathPrefix, cacheDir, bundleArticles = defaultBundleArticles, threads = defaultThreads(), queryBytes = defaultQueryBytes, shards = [], years }: SearchIndexOptions): Promise<SearchManifest & { cacheNotes: CacheNote[] }> {
   const searchDir = join(target, 'search');
   const groups = bundleGroups(views, bundleArticles);
   const fresh = new Set<string>();
@@ -104,7 +114,7 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
   for (const name of await readdir(searchDir).catch(() => [] as string[])) {
     if (bundleName.test(name) && !names.has(name)) await rm(join(searchDir, name), { recursive: true, force: true });
   }
-  if (cacheDir && cacheWritable) await pruneCache(join(cacheDir, 'search'), fresh).catch(() => undefined);
+  if (cacheDir && cacheWritable) await pruneCache(join(cacheDir, 'search'), fresh, years).catch(() => undefined);
   const bundles = await Promise.all(
     groups.map(async ({ name, indexes }): Promise<SearchBundle> => {
       const days = indexes.map((index) => views[index]!.dayKey).sort();
@@ -113,7 +123,7 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
   );
   bundles.reverse();
   const codeBytes = bundles[0] ? await pagefindCodeBytes(join(searchDir, bundles[0].name)) : 0;
-  const manifest: SearchManifest = { bundles, queryBytes, codeBytes };
+  const manifest: SearchManifest = { bundles, queryBytes, codeBytes, shards: [...shards] };
   await makeFolders(searchDir);
   await writeAtomically(join(searchDir, 'bundles.json'), JSON.stringify(manifest));
   cacheNotes.push(...(await writeSearchPageScript(join(searchDir, scriptName), cacheWritable ? cacheDir : undefined)));
@@ -195,9 +205,10 @@ function bundleKey(name: string, indexes: number[], articles: readonly SiteArtic
   return hash.digest('base64url').slice(0, 20);
 }
 
-/** Only the bundles of the years just written stay in the cache. */
-async function pruneCache(dir: string, keep: ReadonlySet<string>): Promise<void> {
+/** Only the bundles just written stay in the cache, of the years this build holds (all, unless it is a shard's). */
+async function pruneCache(dir: string, keep: ReadonlySet<string>, years: readonly number[] | undefined): Promise<void> {
+  const ours = (name: string) => years === undefined || years.includes(Number(name.slice(0, 4)));
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (!keep.has(name.replace(/\.sums$/, '')) && !name.endsWith('.tmp')) await rm(join(dir, name), { recursive: true, force: true });
+    if (!keep.has(name.replace(/\.sums$/, '')) && !name.endsWith('.tmp') && ours(name)) await rm(join(dir, name), { recursive: true, force: true });
   }
 }

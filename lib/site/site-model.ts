@@ -9,6 +9,7 @@ import { homeDigestDays } from './home-digest.ts';
 import { sameDayOtherYears } from './on-this-day.ts';
 import { absoluteUrl, dayPath, monthPath, pagePath, sourceSlug, yearPath } from './site-paths.ts';
 import { fillCount, siteIdentity, uiStrings, type UiStrings } from './ui-strings.ts';
+import { otherShards } from './other-shards.ts';
 import { storyViews, type StoryView } from './story-views.ts';
 import { topicGroups, type TopicGroup } from './topic-views.ts';
 import { phaseDone } from '../util/phase-timings.ts';
@@ -83,6 +84,19 @@ export interface YearGroup {
   crumbs: Crumb[];
 }
 
+/**
+ * A year as the home page and `/years/` list it: this site's own, or one another shard of the archive holds
+ * (`elsewhere`: linked to its year page there; its counts and months are that site's, unknown here).
+ */
+export interface YearEntry {
+  key: string;
+  url: string;
+  label: string;
+  count: number | undefined;
+  months: YearGroup['months'];
+  elsewhere: boolean;
+}
+
 /** A day in a year's calendar: linked where it has articles. */
 export interface CalendarDay {
   day: number;
@@ -149,6 +163,8 @@ export interface SiteMeta {
   search: boolean;
   /** How much of the index one search may load (the search manifest says it to the page). */
   searchQueryKB: number;
+  /** The other shards' search folders, whose bundles the search page merges (`bundles.json`'s `shards`). */
+  shardSearch: string[];
   mode: 'build' | 'serve';
 }
 
@@ -159,6 +175,8 @@ export interface SiteModel {
   days: DayGroup[];
   months: MonthGroup[];
   years: YearGroup[];
+  /** Every year, newest first, with those of the other shards. */
+  yearIndex: YearEntry[];
   sources: SourceGroup[];
   sourcePages: SourcePage[];
   topics: TopicGroup[];
@@ -363,6 +381,16 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
     });
   }
   linkNeighbours(years, (year) => ({ url: year.url, label: year.label }));
+  const shards = otherShards(config);
+  const elsewhere = shards.years.map(({ year, url }): YearEntry => ({ key: String(year), url, label: yearLabel(String(year), language), count: undefined, months: [], elsewhere: true }));
+  const yearIndex = [...years.map(({ key, url, label, count, months }): YearEntry => ({ key, url, label, count, months, elsewhere: false })), ...elsewhere].sort((a, b) => (a.key < b.key ? 1 : -1));
+  // The pager of this shard's oldest and newest year leads on to the nearest year of another shard.
+  const oldest = years.at(-1);
+  const newestYear = years[0];
+  const olderThere = elsewhere.filter((entry) => oldest && entry.key < oldest.key).at(-1);
+  const newerThere = elsewhere.find((entry) => newestYear && entry.key > newestYear.key);
+  if (oldest && olderThere) oldest.older = { url: olderThere.url, label: olderThere.label };
+  if (newestYear && newerThere) newestYear.newer = { url: newerThere.url, label: newerThere.label };
 
   // The home page is the newest page of the archive of everything older than its digest.
   const digest = homeDigestDays(days, { articles: config.homeArticles, spanDays: config.homeSpanDays });
@@ -416,9 +444,10 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
       feedAtom: '/feed.xml',
       feedJson: '/feed.json',
       csp: contentSecurityPolicy(mode, { search: config.search }),
-      searchCsp: config.search ? contentSecurityPolicy(mode, { search: true, searchPage: true }) : '',
+      searchCsp: config.search ? contentSecurityPolicy(mode, { search: true, searchPage: true, otherOrigins: shards.origins }) : '',
       search: config.search,
       searchQueryKB: config.searchQueryKB,
+      shardSearch: config.search ? shards.searchFolders : [],
       mode,
     },
     ui,
@@ -426,6 +455,7 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
     days,
     months,
     years,
+    yearIndex,
     sources,
     sourcePages,
     topics,

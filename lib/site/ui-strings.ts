@@ -8,6 +8,8 @@ export interface UiStrings {
   home: string;
   sources: string;
   archive: string;
+  /** After a year another site of the same archive holds (a shard). */
+  onOtherSite: string;
   breadcrumb: string;
   /** Column heads of a calendar month, Monday first. */
   weekdays: string[];
@@ -73,6 +75,7 @@ const zh: UiStrings = {
   home: '首页',
   sources: '来源',
   archive: '归档',
+  onOtherSite: '（另一站点）',
   breadcrumb: '位置',
   weekdays: ['一', '二', '三', '四', '五', '六', '日'],
   latest: '最新摘要',
@@ -138,6 +141,7 @@ const en: UiStrings = {
   home: 'Home',
   sources: 'Sources',
   archive: 'Archive',
+  onOtherSite: '(on another site)',
   breadcrumb: 'You are here',
   weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
   latest: 'Latest digest',

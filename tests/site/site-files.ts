@@ -36,13 +36,16 @@ const types: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
 };
 
-/** A static server for a built site on 127.0.0.1, under `prefix` (`/` or `/archive/`), with 404.html for misses. */
-export async function serveStatic(dir: string, prefix = '/'): Promise<{ origin: string; close: () => Promise<void> }> {
+/**
+ * A static server for a built site on 127.0.0.1, under `prefix` (`/` or `/archive/`), with 404.html for misses.
+ * `anyOrigin`: lets pages of any origin fetch its files, as GitHub Pages does (`Access-Control-Allow-Origin: *`).
+ */
+export async function serveStatic(dir: string, prefix = '/', { anyOrigin = false } = {}): Promise<{ origin: string; close: () => Promise<void> }> {
   const server = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     const file = path.startsWith(prefix) ? await fileForPath(dir, path.slice(prefix.length - 1)) : undefined;
     const served = file ?? join(dir, '404.html');
-    response.writeHead(file ? 200 : 404, { 'content-type': types[extname(served)] ?? 'application/octet-stream' });
+    response.writeHead(file ? 200 : 404, { 'content-type': types[extname(served)] ?? 'application/octet-stream', ...(anyOrigin ? { 'access-control-allow-origin': '*' } : {}) });
     createReadStream(served).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -222,13 +222,17 @@ function marked(pieces: Piece[]): DocumentFragment {
   return fragment;
 }
 
-function resultItem({ url, meta }: PagefindRecord, textOf: string, query: SearchQuery): HTMLLIElement {
+/**
+ * A result: its link, title, source, date and snippet. An article of a site holding other years of the archive
+ * links to that site (its URLs are root-relative to its own origin).
+ */
+function resultItem({ url, meta }: PagefindRecord, textOf: string, bundle: Bundle | undefined, query: SearchQuery): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
   if (meta.lang) item.lang = meta.lang;
   const heading = document.createElement('h2');
   const link = document.createElement('a');
-  link.href = meta.url ?? url;
+  link.href = bundle?.url.startsWith('http') ? new URL(meta.url ?? url, bundle.url).href : (meta.url ?? url);
   link.append(marked(highlightAll(meta.title ?? '', query.parts, map)));
   heading.append(link);
   const info = document.createElement('p');
@@ -285,8 +289,7 @@ const yearsOf = (bundles: readonly Bundle[]): string[] => {
 };
 
 /** The text a result's snippet is cut from: a file of its bundle's (see search-record.ts). Without it, no snippet. */
-async function textOf(record: PagefindRecord, bundles: readonly Bundle[]): Promise<string> {
-  const bundle = bundles.find(({ name }) => name === record.filters.bundle?.[0]);
+async function textOf(record: PagefindRecord, bundle: Bundle | undefined): Promise<string> {
   if (!bundle || !/^t\d+$/.test(record.meta.t ?? '')) return '';
   const response = await fetch(new URL(`text/${record.meta.t}.txt`, new URL(bundle.url, location.href)));
   return response.ok ? response.text() : '';
@@ -296,12 +299,15 @@ async function showMore(state: Shown): Promise<void> {
   const next = state.waiting.splice(0, perPage);
   for (const result of next) state.shownIds.add(result.id);
   const { bundles } = await loadManifest();
-  const records = await Promise.all(next.map(async (result) => {
-    const record = await result.data();
-    return { record, text: await textOf(record, bundles) };
-  }));
+  const records = await Promise.all(
+    next.map(async (result) => {
+      const record = await result.data();
+      const bundle = bundles.find(({ name }) => name === record.filters.bundle?.[0]);
+      return { record, bundle, text: await textOf(record, bundle) };
+    }),
+  );
   if (state.id !== runId) return;
-  for (const { record, text } of records) list.append(resultItem(record, text, state.query));
+  for (const { record, bundle, text } of records) list.append(resultItem(record, text, bundle, state.query));
   more.hidden = state.waiting.length === 0;
 }
 
