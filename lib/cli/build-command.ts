@@ -86,7 +86,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     }
     process.stderr.write(`digest: ${empty}: building an empty site\n`);
   }
-  const { pages, rendered, cacheNotes } = await buildSite({
+  const built = await buildSite({
     archive,
     config: options.config,
     outDir: outDir.value,
@@ -95,8 +95,9 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     onProgress: ({ written, total }) => progress.update('pages written', written, total),
   });
   progress.done();
+  const { pages, rendered, cacheNotes } = built;
   process.stderr.write(formatCacheNotes(cacheNotes, named));
-  const bytes = await outputBytes(outDir.value);
+  const bytes = built.bytes ?? (await outputBytes(outDir.value));
   process.stderr.write(siteSizeWarning(bytes, options.outDir) ?? '');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const parsed = `${archive.stats.parsed} files parsed, ${archive.stats.cached} from the cache`;

@@ -23,6 +23,7 @@ import { makeFolders } from '../util/make-folders.ts';
 import { startRenderHelper } from './render-helper.ts';
 import { renderRun } from './render-run.ts';
 import { writeSearchIndex } from '../search/write-search-index.ts';
+import { outputBytes } from './output-size.ts';
 import { searchCodeVersion } from '../search/search-code-version.ts';
 
 export const defaultTemplatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -67,6 +68,8 @@ export interface BuiltSite {
   rendered: number;
   /** What was wrong with the cache and worked around: a damaged render manifest, a cache folder that cannot be written. */
   cacheNotes: CacheNote[];
+  /** The output's bytes (see `outputBytes`), when the build counted them. */
+  bytes?: number;
 }
 
 /** Renders the whole archive into `outDir`, replacing what was there only once the new site is complete. */
@@ -98,7 +101,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   phaseDone('render plan');
   // A changed file that is no page's (the stylesheet, copied by every build that renders) is also written again.
   if (changed === 0 && upToDate(previous, manifest, plan, existing) && existing.has(outputMarkerName)) {
-    return { pages: [...plan.reuse, ...previous!.singles!].filter((file) => file.endsWith('.html')).length, rendered: 0, cacheNotes };
+    return { pages: [...plan.reuse, ...previous!.singles!].filter((file) => file.endsWith('.html')).length, rendered: 0, cacheNotes, bytes: previous!.bytes };
   }
 
   const swap = swapFolders(outDir);
@@ -123,9 +126,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     await writeOutputMarker(fresh, manifest.site!);
     swapIn(swap, outDir);
     if (options.checkOutput) manifest.outputs = stampOutputs(outDir, await listOutput(outDir));
+    manifest.bytes = await outputBytes(outDir);
     if (options.cacheDir) await keepManifest(options.cacheDir, outDir, manifest, cacheNotes);
     phaseDone('swap and manifest');
-    return { pages, rendered, cacheNotes };
+    return { pages, rendered, cacheNotes, bytes: manifest.bytes };
   } catch (error) {
     await removeAfterFailure(fresh);
     throw error;

@@ -1,5 +1,4 @@
-import { lstatSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** GitHub Pages publishes a site of at most 1 GB; a build says so from here on. */
@@ -11,7 +10,8 @@ export const pagesWarningBytes = 900_000_000;
  */
 export async function outputBytes(dir: string): Promise<number> {
   let total = 0;
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  // Synchronous, like the lstat calls: Node's recursive readdir as a promise is several times slower.
+  const entries = readdirSync(dir, { withFileTypes: true, recursive: true });
   // One synchronous lstat after another: for tens of thousands of small files, several times faster than as promises.
   for (const entry of entries) if (entry.isFile()) total += lstatSync(join(entry.parentPath, entry.name), { throwIfNoEntry: false })?.size ?? 0;
   return total;

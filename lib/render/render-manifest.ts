@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,8 @@ export interface SiteManifest extends RenderManifest {
   singles?: string[];
   /** With `checkOutput`: every output file as it was written. */
   outputs?: OutputStamps;
+  /** The output's bytes as the build left them: a build that changes nothing says them again without counting. */
+  bytes?: number;
 }
 
 // The code that says what pages show (the model) and the code that writes them.
@@ -106,7 +108,9 @@ async function fileDigest(file: string): Promise<string> {
 /** Every file under `dir`, relative with forward slashes; empty when it does not exist. */
 export async function listOutput(dir: string): Promise<Set<string>> {
   try {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    // Synchronous: Node's recursive readdir as a promise took 0.5–1.1 s for the 23,000 entries of a 10,000-article
+    // site (a folder per page), the synchronous one 0.12 s.
+    const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
     return new Set(entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/')));
   } catch {
     return new Set();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { copyFile, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { constants, readdirSync } from 'node:fs';
+import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeFolders } from '../util/make-folders.ts';
 
@@ -18,7 +18,8 @@ const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).dig
 /** Every file under `dir`, relative, sorted; undefined when there is no such folder. */
 async function filesUnder(dir: string): Promise<string[] | undefined> {
   try {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    // Synchronous: Node's recursive readdir as a promise is several times slower for many small files.
+    const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
     return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1)).sort();
   } catch {
     return undefined;
