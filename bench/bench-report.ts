@@ -230,8 +230,8 @@ export function formatReport(result: BenchResult): string {
     searchRows.length > 0
       ? table(['articles', 'ours+search cold s', 'Hugo+Pagefind s', 'of it Pagefind s', 'cold/peer', 'ours+search +1 s', '+1/peer', 'ours+search peak MiB', 'Pagefind peak MiB'], searchRows)
       : '';
-  const queries = result.sizes.flatMap((size) => (size.search?.queries ?? []).map((cost) => [String(size.articles), cost.query, String(cost.ms), String(Math.round(cost.bytes / 1024)), cost.first ? 'first (with the code)' : cost.older ? 'older articles' : '', cost.results]));
-  const queryTable = queries.length > 0 ? table(['articles', 'query', 'ms', 'KB', '', 'results'], queries) : '';
+  const queries = result.sizes.flatMap((size) => (size.search?.queries ?? []).map((cost) => [String(size.articles), cost.query, String(cost.ms), cost.snippetsMs === undefined ? '–' : String(cost.snippetsMs), String(Math.round(cost.bytes / 1024)), cost.first ? 'first (with the code)' : cost.older ? 'older articles' : '', cost.results]));
+  const queryTable = queries.length > 0 ? table(['articles', 'query', 'ms', 'snippets ms', 'KB', '', 'results'], queries) : '';
   const serve = result.serve
     ? table(
         ['serve (articles)', 'start s', ...result.serve.drops.map((_, index) => `drop ${index + 1} s`)],

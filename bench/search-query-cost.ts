@@ -6,8 +6,10 @@ import { serveStatic } from '../tests/site/site-files.ts';
 /** One query on the search page: how long until its results showed, and what it transferred. */
 export interface QueryCost {
   query: string;
-  /** From the query being run (the typing debounce aside) to the results on the page, as the page measures it. */
+  /** From the query being run (the typing debounce aside) to the results listed on the page, as the page measures it. */
   ms: number;
+  /** The same to their snippets (each a second request, after its record). */
+  snippetsMs?: number;
   /** Bytes the query transferred: Pagefind's index files as they are (already compressed), anything else gzipped. */
   bytes: number;
   /** The first query also loads the page's and Pagefind's code once. */
@@ -16,6 +18,11 @@ export interface QueryCost {
   older?: boolean;
   results: string;
 }
+
+const pageTimes = () => {
+  const root = document.getElementById('search')!;
+  return { ms: Number(root.dataset.searchMs), snippetsMs: Number(root.dataset.snippetsMs), status: document.getElementById('search-status')!.textContent ?? '' };
+};
 
 /** Serves `dir` at `prefix` on loopback and runs `queries` in turn on its search page in Debian's Chromium. */
 export async function measureQueries(dir: string, prefix: string, queries: readonly string[]): Promise<QueryCost[]> {
@@ -42,8 +49,8 @@ export async function measureQueries(dir: string, prefix: string, queries: reado
       await searched(query);
       // Responses still arriving for the results shown.
       await page.waitForLoadState('networkidle');
-      const { ms, status } = await page.evaluate(() => ({ ms: Number(document.getElementById('search')!.dataset.searchMs), status: document.getElementById('search-status')!.textContent ?? '' }));
-      costs.push({ query, ms, bytes, first: index === 0, results: status.trim() });
+      const { ms, snippetsMs, status } = await page.evaluate(pageTimes);
+      costs.push({ query, ms, snippetsMs, bytes, first: index === 0, results: status.trim() });
       // A search covers the newest articles that fit in what a query may load: one step further back, as a reader goes.
       if (await page.isVisible('#search-older')) {
         bytes = 0;
@@ -51,8 +58,8 @@ export async function measureQueries(dir: string, prefix: string, queries: reado
         await page.click('#search-older');
         await page.waitForFunction((before) => document.getElementById('search')?.dataset.bundles !== before, step, { timeout: 60_000 });
         await page.waitForLoadState('networkidle');
-        const older = await page.evaluate(() => ({ ms: Number(document.getElementById('search')!.dataset.searchMs), status: document.getElementById('search-status')!.textContent ?? '' }));
-        costs.push({ query, ms: older.ms, bytes, first: false, older: true, results: older.status.trim() });
+        const older = await page.evaluate(pageTimes);
+        costs.push({ query, ms: older.ms, snippetsMs: older.snippetsMs, bytes, first: false, older: true, results: older.status.trim() });
       }
     }
     return costs;
@@ -66,6 +73,6 @@ export async function measureQueries(dir: string, prefix: string, queries: reado
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
   const [dir, prefix, ...queries] = process.argv.slice(2);
   for (const cost of await measureQueries(dir!, prefix ?? '/', queries)) {
-    process.stdout.write(`${cost.query}${cost.older ? ' (older)' : ''}: ${cost.ms} ms, ${(cost.bytes / 1024).toFixed(0)} KB${cost.first ? ' (with the code, once)' : ''}; ${cost.results}\n`);
+    process.stdout.write(`${cost.query}${cost.older ? ' (older)' : ''}: ${cost.ms} ms (snippets ${cost.snippetsMs} ms), ${(cost.bytes / 1024).toFixed(0)} KB${cost.first ? ' (with the code, once)' : ''}; ${cost.results}\n`);
   }
 }

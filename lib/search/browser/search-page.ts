@@ -105,7 +105,10 @@ const sort = byId<HTMLSelectElement>('search-sort');
 
 let manifest: Promise<Manifest> | undefined;
 let pagefind: Promise<PagefindModule> | undefined;
-let engine: { key: string; instance: PagefindInstance; merged: number } | undefined;
+/** Pagefind instances, the most recently used last: each searches the first `merged` bundles of a range. */
+const engines: { key: string; instance: PagefindInstance; merged: number }[] = [];
+/** Instances kept: a new query often needs as many bundles as an earlier one (as many words), whose chunks it has. */
+const enginesKept = 4;
 let codeLoaded = false;
 let current: Shown | undefined;
 let runId = 0;
@@ -146,20 +149,25 @@ const loadPagefind = (folder: string): Promise<PagefindModule> => (pagefind ??= 
 
 /**
  * A Pagefind instance searching `range[0]` to `range[count - 1]`. Its bundles grow as the reader asks for older
- * articles; a query that needs fewer of them, or other ones (a year chosen), gets an instance of its own, since a
- * Pagefind instance downloads a chunk from every bundle it holds for each word of every query. Each bundle's pages
- * carry its name as the filter `bundle`, so a search can be kept to the bundles that know every word (see `run`).
+ * articles; a query that needs fewer of them, or other ones (a year chosen), gets another instance (a few are kept,
+ * with the chunks they loaded), since a Pagefind instance downloads a chunk from every bundle it holds for each word
+ * of every query. Each bundle's pages carry its name as the filter `bundle`, so a search can be kept to the bundles
+ * that know every word (see `searchSpan`).
  */
 async function engineFor(range: Bundle[], key: string, count: number): Promise<PagefindInstance> {
   const { bundles } = await loadManifest();
   const module = await loadPagefind((bundles.find((bundle) => bundle.url.startsWith('/')) ?? range[0]!).url);
-  if (!engine || engine.key !== key || engine.merged > count) {
-    await engine?.instance.destroy().catch(() => undefined);
+  const same = engines.filter((engine) => engine.key === key);
+  // One with these bundles exactly; else one with fewer, which this step grows (the reader asked for older articles).
+  let engine = same.find((candidate) => candidate.merged === count) ?? same.filter((candidate) => candidate.merged < count).at(-1);
+  if (engine) engines.splice(engines.indexOf(engine), 1);
+  else {
     const first = range[0]!;
-    const instance = module.createInstance({ basePath: first.url, excerptLength: 0 });
-    engine = { key, instance, merged: 1 };
+    engine = { key, instance: module.createInstance({ basePath: first.url, excerptLength: 0 }), merged: 1 };
     codeLoaded = true;
+    if (engines.length >= enginesKept) await engines.shift()!.instance.destroy().catch(() => undefined);
   }
+  engines.push(engine);
   const { instance } = engine;
   if (engine.merged < count) {
     await Promise.all(range.slice(engine.merged, count).map((bundle) => instance.mergeIndex(bundle.url)));
@@ -177,7 +185,8 @@ async function engineFor(range: Bundle[], key: string, count: number): Promise<P
  */
 function stepEnd(state: { range: Bundle[] }, start: number, words: number, queryBytes: number): number {
   const { range } = state;
-  let budget = queryBytes - perPage * (range[start]?.bytes.result ?? 0);
+  // A word's chunk is a bundle's mean size only on average: a tenth is kept in hand.
+  let budget = queryBytes * 0.9 - perPage * (range[start]?.bytes.result ?? 0);
   let end = start;
   while (end < range.length) {
     const { open, word } = range[end]!.bytes;
@@ -226,7 +235,7 @@ function marked(pieces: Piece[]): DocumentFragment {
  * A result: its link, title, source, date and snippet. An article of a site holding other years of the archive
  * links to that site (its URLs are root-relative to its own origin).
  */
-function resultItem({ url, meta }: PagefindRecord, textOf: string, bundle: Bundle | undefined, query: SearchQuery): HTMLLIElement {
+function resultItem({ url, meta }: PagefindRecord, bundle: Bundle | undefined, query: SearchQuery): { item: HTMLLIElement; snippetIn: HTMLElement } {
   const item = document.createElement('li');
   item.className = 'search-result';
   if (meta.lang) item.lang = meta.lang;
@@ -243,9 +252,8 @@ function resultItem({ url, meta }: PagefindRecord, textOf: string, bundle: Bundl
   info.append(meta.source ?? '', ' · ', time);
   const text = document.createElement('p');
   text.className = 'search-snippet';
-  text.append(marked(snippet(textOf, query.parts, map)));
   item.append(heading, info, text);
-  return item;
+  return { item, snippetIn: text };
 }
 
 function fillSelect(select: HTMLSelectElement, counts: Record<string, number> | undefined, newestFirst: boolean, known: readonly string[] = []): void {
@@ -295,7 +303,11 @@ async function textOf(record: PagefindRecord, bundle: Bundle | undefined): Promi
   return response.ok ? response.text() : '';
 }
 
-async function showMore(state: Shown): Promise<void> {
+/**
+ * Lists the next results: each as soon as all their records are in (title, source, date), its snippet when its
+ * text is (a second request, after the record names it). Resolves once the snippets are in too.
+ */
+async function showMore(state: Shown, listed: () => void = () => undefined): Promise<void> {
   const next = state.waiting.splice(0, perPage);
   for (const result of next) state.shownIds.add(result.id);
   const { bundles } = await loadManifest();
@@ -303,12 +315,18 @@ async function showMore(state: Shown): Promise<void> {
     next.map(async (result) => {
       const record = await result.data();
       const bundle = bundles.find(({ name }) => name === record.filters.bundle?.[0]);
-      return { record, bundle, text: await textOf(record, bundle) };
+      return { record, bundle, text: textOf(record, bundle) };
     }),
   );
   if (state.id !== runId) return;
-  for (const { record, bundle, text } of records) list.append(resultItem(record, text, bundle, state.query));
+  const snippets = records.map(({ record, bundle, text }) => {
+    const { item, snippetIn } = resultItem(record, bundle, state.query);
+    list.append(item);
+    return text.then((written) => snippetIn.append(marked(snippet(written, state.query.parts, map))));
+  });
   more.hidden = state.waiting.length === 0;
+  listed();
+  await Promise.all(snippets);
 }
 
 /** Searches `state.range` up to `state.searched` bundles and lists what it finds that is not listed yet. */
@@ -321,9 +339,12 @@ async function searchSpan(state: Shown): Promise<void> {
   const search = await exclusive(async () => {
     if (state.id !== runId) return undefined;
     const instance = await engineFor(state.range, key, state.searched);
-    const bundles = single ? [] : await bundlesKnowing(instance, query.tokens);
+    const everywhere = instance.search(query.term, { filters: state.filters, ...state.order });
+    if (single) return everywhere;
+    // Usually every bundle searched knows every word, and the search of them all, run meanwhile, is the answer.
+    const [bundles] = await Promise.all([bundlesKnowing(instance, query.tokens), everywhere]);
     if (state.id !== runId) return undefined;
-    if (single) return instance.search(query.term, { filters: state.filters, ...state.order });
+    if (bundles.length === state.searched) return everywhere;
     return bundles.length === 0 ? null : instance.search(query.term, { filters: { ...state.filters, bundle: { any: bundles } }, ...state.order });
   });
   if (state.id !== runId || search === undefined) return;
@@ -334,7 +355,7 @@ async function searchSpan(state: Shown): Promise<void> {
   fillSelect(selects.source, search?.filters.source, false);
   fillSelect(selects.year, search?.filters.year, true, yearsOf(bundles));
   fillSelect(selects.language, search?.filters.language, false);
-  await showMore(state);
+  await showMore(state, () => (root.dataset.searchMs = String(Math.round(performance.now() - started))));
   if (state.id !== runId) return;
   const whole = state.searched >= state.range.length;
   const span = spanLabel(state.range, 0, state.searched);
@@ -345,7 +366,7 @@ async function searchSpan(state: Shown): Promise<void> {
   if (!older.hidden) older.textContent = fill(strings.older, { span: spanLabel(state.range, state.searched, next) });
   if (state.found === 0 && older.hidden) suggest(state.typed, query);
   else suggestions.replaceChildren();
-  root.dataset.searchMs = String(Math.round(performance.now() - started));
+  root.dataset.snippetsMs = String(Math.round(performance.now() - started));
   root.dataset.searched = state.typed;
   root.dataset.year = state.filters.year ?? '';
   root.dataset.bundles = String(state.searched);
