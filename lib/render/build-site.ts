@@ -23,6 +23,8 @@ import { makeFolders } from '../util/make-folders.ts';
 import { startRenderHelper } from './render-helper.ts';
 import { renderRun } from './render-run.ts';
 import { writeSearchIndex } from '../search/write-search-index.ts';
+import { cachedStories } from '../stories/cached-stories.ts';
+import type { Stories } from '../stories/group-stories.ts';
 import { outputBytes } from './output-size.ts';
 import { searchCodeVersion } from '../search/search-code-version.ts';
 
@@ -76,7 +78,9 @@ export interface BuiltSite {
 export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const outDir = resolve(options.outDir);
   const pathPrefix = normalizePathPrefix(options.pathPrefix);
-  const model = buildSiteModel({ articles: options.archive.articles, config: options.config, pathPrefix, mode: options.mode ?? 'build' });
+  const stories = cachedStories(options.archive.articles, options.cacheDir);
+  phaseDone('stories');
+  const model = buildSiteModel({ articles: options.archive.articles, config: options.config, pathPrefix, mode: options.mode ?? 'build', stories });
   phaseDone('site model');
   const templatesDir = options.templatesDir ?? defaultTemplatesDir;
   await recoverInterruptedSwap(outDir);
@@ -84,10 +88,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const previous: SiteManifest | undefined = read.manifest;
   const cacheNotes = read.damaged ? [read.damaged] : [];
   const inPlace = options.update === 'in-place' && previous !== undefined;
-  const writtenFirst = inPlace ? await renderNewArticlesFirst(previous, { model, templatesDir, pathPrefix, target: outDir, options }) : undefined;
+  const writtenFirst = inPlace ? await renderNewArticlesFirst(previous, { model, stories, templatesDir, pathPrefix, target: outDir, options }) : undefined;
   const shared = await sharedRenderKey(templatesDir, model, pathPrefix);
   phaseDone('shared render key');
-  if (inPlace && options.cacheDir) return updateInPlace(options, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir: options.cacheDir, writtenFirst, cacheNotes });
+  if (inPlace && options.cacheDir) return updateInPlace(options, { model, stories, shared, previous, outDir, templatesDir, pathPrefix, cacheDir: options.cacheDir, writtenFirst, cacheNotes });
   const listed = previous ? await listOutput(outDir) : new Set<string>();
   let existing = listed;
   let changed = 0;
@@ -114,7 +118,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   };
   process.once('SIGINT', onInterrupt).once('SIGTERM', onInterrupt);
   try {
-    const { rendered, files } = await renderPages(plan, { model, templatesDir, pathPrefix, target: fresh, options });
+    const { rendered, files } = await renderPages(plan, { model, stories, templatesDir, pathPrefix, target: fresh, options });
     phaseDone('eleventy');
     const paged = new Set(manifestFiles(plan.manifest));
     manifest.singles = files.filter((file) => !paged.has(file));
@@ -151,6 +155,8 @@ async function describedOutput(cacheDir: string, outDir: string): Promise<ReadRe
 
 interface RenderContext {
   model: SiteModel;
+  /** The model's stories, handed to the second render thread so it does not group them again. */
+  stories: Stories;
   templatesDir: string;
   pathPrefix: string;
   target: string;
@@ -161,7 +167,7 @@ interface RenderContext {
  * Renders the plan's pages into `target`; says how many HTML pages that was, and every file written (relative).
  * `pagesOnly`: leave the single-page templates and the assets out of every run.
  */
-async function renderPages(plan: Pick<RenderPlan, 'render'>, { model, templatesDir, pathPrefix, target, options }: RenderContext, pagesOnly = false): Promise<{ rendered: number; files: string[] }> {
+async function renderPages(plan: Pick<RenderPlan, 'render'>, { model, stories, templatesDir, pathPrefix, target, options }: RenderContext, pagesOnly = false): Promise<{ rendered: number; files: string[] }> {
   // Eleventy keeps every page it renders in memory until its run ends: a few thousand pages a run keep
   // a 50,000-article build's memory flat.
   const runs = splitPages(plan.render, options.pagesPerRun ?? pagesPerRun);
@@ -181,6 +187,7 @@ async function renderPages(plan: Pick<RenderPlan, 'render'>, { model, templatesD
           templatesDir,
           target,
           gcAboveBytes,
+          stories,
           runs: runs.map((pages, index) => ({ pages, leaveOut: leaveOut(index) })),
           next,
           onWritten,
@@ -229,6 +236,7 @@ const newPagesFirstLimit = 20;
 
 interface InPlaceContext {
   model: SiteModel;
+  stories: Stories;
   shared: string;
   previous: SiteManifest;
   outDir: string;
@@ -245,12 +253,12 @@ interface InPlaceContext {
  * new article's page is there in a fraction of a second. The previous manifest says what the folder
  * holds; pages no longer in the site are deleted.
  */
-async function updateInPlace(options: BuildSiteOptions, { model, shared, previous, outDir, templatesDir, pathPrefix, cacheDir, writtenFirst, cacheNotes }: InPlaceContext): Promise<BuiltSite> {
+async function updateInPlace(options: BuildSiteOptions, { model, stories, shared, previous, outDir, templatesDir, pathPrefix, cacheDir, writtenFirst, cacheNotes }: InPlaceContext): Promise<BuiltSite> {
   const plan = planRender(model, shared, previous, new Set(manifestFiles(previous)));
   phaseDone('render plan');
   const first = writtenFirst ?? { views: new Set<ArticleView>(), rendered: 0, files: [] };
   const rest = { ...plan.render, articles: plan.render.articles.filter((view) => !first.views.has(view)) };
-  const written = await renderPages({ render: rest }, { model, templatesDir, pathPrefix, target: outDir, options });
+  const written = await renderPages({ render: rest }, { model, stories, templatesDir, pathPrefix, target: outDir, options });
   const rendered = first.rendered + written.rendered;
   phaseDone('eleventy');
   const kept = new Set(manifestFiles(plan.manifest));

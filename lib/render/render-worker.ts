@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Stories } from '../stories/group-stories.ts';
 import { storedArticle, type BodyLocation } from '../archive/archived-article.ts';
 import { BodyStore } from '../archive/body-store.ts';
 import type { SiteConfig } from '../config/site-config-schema.ts';
@@ -31,6 +32,8 @@ export interface RenderThreadSettings {
   gcAboveBytes: number;
   /** `[0]` is the next run nobody has taken yet: both threads take runs by adding one to it. */
   next: Int32Array;
+  /** The articles' stories, as the main thread grouped them (without them, this thread groups them again). */
+  stories?: Stories;
 }
 
 export interface RenderWorkerData extends RenderThreadSettings {
@@ -57,7 +60,7 @@ const articles = input.articles.map((article): Article => {
   return { data: article.data, html: article.html ?? '', ...(article.bodyHash === undefined ? {} : { bodyHash: article.bodyHash }), ...(article.features ? { features: article.features } : {}) };
 });
 // The same articles in the same order make the same model as the main thread's.
-const model = buildSiteModel({ articles, config: input.config, pathPrefix: input.pathPrefix, mode: input.mode });
+const model = buildSiteModel({ articles, config: input.config, pathPrefix: input.pathPrefix, mode: input.mode, stories: input.stories });
 const byUrl = new Map(collections.map((collection) => [collection, new Map((model[collection] as PageItem[]).map((item) => [pageUrl(item), item]))]));
 phaseDone('second render thread ready');
 

@@ -11,6 +11,7 @@ import { absoluteUrl, dayPath, monthPath, pagePath, sourceSlug, yearPath } from 
 import { fillCount, siteIdentity, uiStrings, type UiStrings } from './ui-strings.ts';
 import { otherShards } from './other-shards.ts';
 import { storyViews, type StoryView } from './story-views.ts';
+import type { Stories } from '../stories/group-stories.ts';
 import { topicGroups, type TopicGroup } from './topic-views.ts';
 import { phaseDone } from '../util/phase-timings.ts';
 
@@ -193,6 +194,8 @@ export interface SiteModelOptions {
   config: SiteConfig;
   pathPrefix: string;
   mode: 'build' | 'serve';
+  /** The articles' stories, when the caller has them (kept from the last build, or made by another thread). */
+  stories?: Stories;
 }
 
 const moreFromSourceCount = 5;
@@ -278,7 +281,7 @@ const newestFirst = (a: ArticleView, b: ArticleView): number => (a.datetime < b.
 const monthEntry = (view: ArticleView): MonthEntry => ({ url: view.url, title: view.title, lang: view.lang, source: view.source, time: view.time, datetime: view.datetime });
 
 /** Everything the templates show, computed once per build: no template groups, sorts or searches. */
-export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModelOptions): SiteModel {
+export function buildSiteModel({ articles, config, pathPrefix, mode, stories: grouped }: SiteModelOptions): SiteModel {
   const ui = uiStrings(config.language);
   const identity = siteIdentity(config);
   const language = config.language;
@@ -304,7 +307,7 @@ export function buildSiteModel({ articles, config, pathPrefix, mode }: SiteModel
     view.older = older ? articleLink(older) : undefined;
     view.newer = newer ? articleLink(newer) : undefined;
   });
-  const stories = storyViews(articles, views);
+  const stories = storyViews(articles, views, grouped);
   phaseDone('group stories');
   const topics = topicGroups(articles, views, config.keywordTopics);
 

@@ -1,5 +1,5 @@
 import type { SiteArticle } from '../archive/archived-article.ts';
-import { groupStories } from '../stories/group-stories.ts';
+import { groupStories, storyInputs, type Stories } from '../stories/group-stories.ts';
 import { articleLink, type ArticleLink, type ArticleView } from './article-view.ts';
 
 /** A story as a day shows it: its headline (the first report), then one article of each other source. */
@@ -17,10 +17,8 @@ const sameStoryShown = 7;
  * story's other articles, other sources first) and `related` (the most similar articles outside it, of any
  * source and time), and returns the stories by the day of their headline, those with most sources first.
  */
-export function storyViews(articles: readonly SiteArticle[], views: ArticleView[]): Map<string, StoryView[]> {
-  const { stories, storyOf, similar } = groupStories(
-    articles.map((article) => ({ time: article.data.publishedAt.getTime(), source: article.data.source, features: article.features })),
-  );
+export function storyViews(articles: readonly SiteArticle[], views: ArticleView[], grouped?: Stories): Map<string, StoryView[]> {
+  const { stories, storyOf, similar } = grouped ?? groupStories(storyInputs(articles));
   const byDay = new Map<string, { view: StoryView; sources: number; time: number }[]>();
   for (const story of stories) {
     const headline = views[story[0]!]!;

@@ -1,3 +1,4 @@
+import type { SiteArticle } from '../archive/archived-article.ts';
 import type { ArticleFeatures } from '../schema/article.ts';
 
 /** What grouping reads of an article. */
@@ -7,6 +8,10 @@ export interface StoryInput {
   source: string;
   features: ArticleFeatures | undefined;
 }
+
+/** What stories are grouped from, per article, in the site's order. */
+export const storyInputs = (articles: readonly SiteArticle[]): StoryInput[] =>
+  articles.map((article) => ({ time: article.data.publishedAt.getTime(), source: article.data.source, features: article.features }));
 
 export interface StoryOptions {
   /** How similar (cosine of TF-IDF weights) two articles must be to report one event. */
