@@ -124,7 +124,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     manifest.singles = files.filter((file) => !paged.has(file));
     await carryOver(plan, outDir, fresh);
     phaseDone('carry over unchanged pages');
-    if (model.meta.search) cacheNotes.push(...(await writeSearchIndex({ articles: options.archive.articles, views: model.articles, target: fresh, pathPrefix, cacheDir: options.cacheDir, queryBytes: model.meta.searchQueryKB * 1024, shards: model.meta.shardSearch, years: options.config.years })).cacheNotes);
+    if (model.meta.search) cacheNotes.push(...(await writeSearchIndex({ articles: options.archive.articles, views: model.articles, target: fresh, previous: outDir, pathPrefix, cacheDir: options.cacheDir, queryBytes: model.meta.searchQueryKB * 1024, shards: model.meta.shardSearch, years: options.config.years })).cacheNotes);
     const pages = rendered + plan.reuse.filter((file) => file.endsWith('.html')).length;
     // Last: only a complete output carries the marker.
     await writeOutputMarker(fresh, manifest.site!);

@@ -9,6 +9,7 @@ import type { ArticleView } from '../site/article-view.ts';
 import { phaseDone } from '../util/phase-timings.ts';
 import { bundleBytes, pagefindCodeBytes, type BundleBytes } from './bundle-bytes.ts';
 import { bundleIndexers } from './bundle-indexers.ts';
+import { bundleKeyIn, linkBundle, markBundle } from './carried-bundle.ts';
 import { searchRecord } from './search-record.ts';
 import { indexCodeVersion } from './search-code-version.ts';
 import { writeSearchPageScript } from './search-page-script.ts';
@@ -30,6 +31,8 @@ export interface SearchIndexOptions {
   threads?: number;
   /** How many bytes one query may load before the search page asks the reader to search older articles. */
   queryBytes?: number;
+  /** The output this build replaces: its bundles that are still right are hard-linked, not copied from the cache. */
+  previous?: string;
   /** The other shards' search folders (see `SearchManifest`). */
   shards?: readonly string[];
   /**
@@ -69,7 +72,7 @@ export interface SearchBundle {
  * search page merges, the manifest naming them (`search/bundles.json`) and the page's script. A bundle whose articles
  * are those of last time is copied from the cache (checked first) instead of being indexed again.
  */
-export async function writeSearchIndex({ articles, views, target, pathPrefix, cacheDir, bundleArticles = defaultBundleArticles, threads = defaultThreads(), queryBytes = defaultQueryBytes, shards = [], years }: SearchIndexOptions): Promise<SearchManifest & { cacheNotes: CacheNote[] }> {
+export async function writeSearchIndex({ articles, views, target, pathPrefix, cacheDir, bundleArticles = defaultBundleArticles, threads = defaultThreads(), queryBytes = defaultQueryBytes, shards = [], years, previous }: SearchIndexOptions): Promise<SearchManifest & { cacheNotes: CacheNote[] }> {
   const searchDir = join(target, 'search');
   const groups = bundleGroups(views, bundleArticles);
   const fresh = new Set<string>();
@@ -79,21 +82,26 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
   let damaged = 0;
   const indexers = bundleIndexers({ threads, articles: indexingArticles });
   try {
-    const pending: { name: string; indexes: number[]; dir: string; cached: string | undefined }[] = [];
+    const pending: { name: string; indexes: number[]; dir: string; cached: string | undefined; key: string }[] = [];
     for (const { name, indexes } of groups) {
       const key = bundleKey(name, indexes, articles, views, pathPrefix);
       const dir = join(searchDir, name);
       const cached = cacheDir ? join(cacheDir, 'search', `${name}-${key}`) : undefined;
+      if (cached) fresh.add(`${name}-${key}`);
+      // Serving in place, the bundle may be there already; building, it may be in the output being replaced.
+      if (bundleKeyIn(dir) === key) continue;
+      const before = previous ? join(previous, 'search', name) : undefined;
+      if (before && bundleKeyIn(before) === key && linkBundle(before, dir)) continue;
       const read = cached ? await copyFolderChecked(cached, dir) : 'missing';
       if (read === 'damaged') damaged++;
-      if (read !== 'copied') pending.push({ name, indexes, dir, cached });
-      if (cached) fresh.add(`${name}-${key}`);
+      if (read !== 'copied') pending.push({ name, indexes, dir, cached, key });
     }
     await Promise.all(
-      pending.map(async ({ name, indexes, dir, cached }) => {
+      pending.map(async ({ name, indexes, dir, cached, key }) => {
         // Pagefind writes only into the output, which is ours: the copy kept in the cache is made by us, so a
         // cache that cannot be written is one line, not a failed index.
         await indexers.index(indexes.length, () => indexes.map((index, position) => searchRecord(articles[index]!, views[index]!, pathPrefix, name, position)), dir);
+        markBundle(dir, key);
         if (cached && cacheWritable) {
           try {
             await keepFolderInCache(dir, cached);

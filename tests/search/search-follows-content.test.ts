@@ -81,10 +81,10 @@ describe('the index follows the content', () => {
     await cp(join(corpusDir, 'seed'), join(contentDir, 'seed'), { recursive: true });
     await cp(join(corpusDir, 'feedx'), join(contentDir, 'feedx'), { recursive: true });
     const cacheDir = join(work, 'years-cache');
-    const write = async (target: string) => {
+    const write = async (target: string, previous?: string) => {
       const archive = await loadArchive({ contentDir, config, cacheDir });
       const model = buildSiteModel({ articles: archive.articles, config, pathPrefix: '/', mode: 'build' });
-      return writeSearchIndex({ articles: archive.articles, views: model.articles, target, pathPrefix: '/', cacheDir, bundleArticles: 1 });
+      return writeSearchIndex({ articles: archive.articles, views: model.articles, target, pathPrefix: '/', cacheDir, bundleArticles: 1, ...(previous ? { previous } : {}) });
     };
     // A bundle a day (but the newest ten days, which are one): the file added is dated 2023-05-04.
     const first = await write(join(work, 'years-1'));
@@ -113,6 +113,16 @@ describe('the index follows the content', () => {
     const cached = await readdir(join(cacheDir, 'search'));
     expect(cached.filter((name) => !name.endsWith('.sums')).length).toBe(second.bundles.length);
     expect(cached.filter((name) => name.endsWith('.sums')).length).toBe(second.bundles.length);
+
+    // Replacing an output, its bundles that are still right are hard-linked from it, not copied from the cache;
+    // one whose folder names another key is not trusted, and comes from the checked cache.
+    const [distrusted, trusted] = second.bundles.filter(({ name }) => name !== changed).map(({ name }) => name);
+    await writeFile(join(work, 'years-2', 'search', distrusted!, 'bundle-key.txt'), 'another key');
+    await write(join(work, 'years-3'), join(work, 'years-2'));
+    const ino = async (dir: string, name: string) => (await stat(join(work, dir, 'search', name, 'pagefind-entry.json'))).ino;
+    expect(await ino('years-3', trusted!)).toBe(await ino('years-2', trusted!));
+    expect(await ino('years-3', distrusted!)).not.toBe(await ino('years-2', distrusted!));
+    expect((await readFile(join(work, 'years-3', 'search', distrusted!, 'pagefind-entry.json'))).equals(await readFile(join(work, 'years-2', 'search', distrusted!, 'pagefind-entry.json')))).toBe(true);
   });
 
   test('days are gathered from the oldest while a bundle stays within its size; the newest ten days are a bundle of their own', () => {
