@@ -1,4 +1,4 @@
-// Screenshots of the search page with results, 390 px and 1280 px wide, light and dark, to look at:
+// Screenshots of the whole search page with results, 390 px and 1280 px wide, light and dark, to look at:
 // `npx tsx bench/search-screenshots.ts <built site> <path prefix> <query> <folder for the PNGs>`.
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../tests/site/site-files.ts';
@@ -13,7 +13,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
     await page.goto(`${server.origin}${prefix}search/?q=${encodeURIComponent(query)}`);
     await page.waitForFunction(() => document.getElementById('search')?.dataset.searched);
-    await page.screenshot({ path: `${out}/search-${width}-${colorScheme}.png` });
+    await page.screenshot({ path: `${out}/search-${width}-${colorScheme}.png`, fullPage: true });
     await page.close();
   }
 }
