@@ -68,6 +68,6 @@ export function siteSizeWarning(bytes: number, outDir: string, limit = pagesWarn
   if (bytes <= limit) return undefined;
   return (
     `digest: the site in ${outDir} is ${formatMegabytes(bytes)}: GitHub Pages publishes at most 1 GB. ` +
-    `README "Big archives" says what takes the room (\`search: false\` saves about a quarter) and where else to publish.\n`
+    `README "Big archives" says what takes the room (\`search: false\` saves about a third) and where else to publish.\n`
   );
 }
