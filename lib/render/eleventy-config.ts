@@ -34,8 +34,8 @@ export function configureEleventy(eleventyConfig: EleventyConfig, { model, pages
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
   // Passthrough and ignored paths are read relative to the working directory.
   if (leaveOut) for (const template of leaveOut) eleventyConfig.ignores.add(relative(process.cwd(), join(templatesDir, template)));
-  if (!model.meta.search) eleventyConfig.ignores.add(relative(process.cwd(), join(templatesDir, searchPageTemplate)));
   else eleventyConfig.addPassthroughCopy({ [relative(process.cwd(), `${templatesDir}/assets`) || '.']: 'assets' });
+  if (!model.meta.search) eleventyConfig.ignores.add(relative(process.cwd(), join(templatesDir, searchPageTemplate)));
   eleventyConfig.addPlugin(nunjucksCompileCache);
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(articleBodyAfterTransforms);

@@ -103,6 +103,16 @@ describe('pages', () => {
     expect(await readFile(join(outDir, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${testConfig.url}/sitemap.xml`);
     expect(existsSync(join(outDir, '404.html'))).toBe(true);
   });
+
+  test('the stylesheet every page links to is copied, with search and without', async () => {
+    const plain = join(work, 'plain');
+    await buildSite({ archive: { articles: handMadeArticles(3) }, config: { ...testConfig, search: false }, outDir: plain });
+    const style = await readFile(join(defaultTemplatesDir, 'assets', 'style.css'), 'utf8');
+    for (const dir of [outDir, plain]) {
+      expect(select('link[rel="stylesheet"]', fromHtml(await readFile(join(dir, 'index.html'), 'utf8')))?.properties.href).toBe('/assets/style.css');
+      expect(await readFile(join(dir, 'assets', 'style.css'), 'utf8')).toBe(style);
+    }
+  });
 });
 
 describe('escaping', () => {

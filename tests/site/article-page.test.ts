@@ -68,6 +68,14 @@ describe.skipIf('unavailable' in corpus)('article pages of the real corpus', () 
     expect(attr(tree, 'meta[property="article:published_time"]', 'content')).toBe(attr(tree, 'time', 'dateTime'));
   });
 
+  test('a page says its title, summary and image once for link previews: X reads the og: ones, only twitter:card is its own', () => {
+    for (const [file, tree] of pages) {
+      expect(selectAll('meta[name^="twitter:"]', tree).map((node) => node.properties.name), file).toEqual(['twitter:card']);
+      expect(selectAll('meta[property="og:title"]', tree).length, file).toBe(1);
+      expect(attr(tree, 'meta[property="og:description"]', 'content'), file).toBe(attr(tree, 'meta[name="description"]', 'content'));
+    }
+  });
+
   test('no article page shows a summary box that its body opens with', () => {
     const shown = [...pages.values()].filter((tree) => select('.article-summary', tree));
     expect(shown.length).toBe(articles.filter((article) => !article.data.summaryOpensBody && article.data.summary !== '').length);
