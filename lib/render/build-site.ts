@@ -59,6 +59,8 @@ export interface BuildSiteOptions {
   pagesPerRun?: number;
   /** Threads rendering runs at once (at most two: the main one and a helper); defaults to two on a multi-core machine. */
   renderThreads?: number;
+  /** URLs per sitemap file (the protocol's 50,000 unless a test asks for fewer). */
+  sitemapUrlsPerFile?: number;
   /** Progress of rendering: files written so far, of about how many. */
   onProgress?: (progress: { written: number; total: number }) => void;
 }
@@ -80,7 +82,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const pathPrefix = normalizePathPrefix(options.pathPrefix);
   const stories = cachedStories(options.archive.articles, options.cacheDir);
   phaseDone('stories');
-  const model = buildSiteModel({ articles: options.archive.articles, config: options.config, pathPrefix, mode: options.mode ?? 'build', stories });
+  const model = buildSiteModel({ articles: options.archive.articles, config: options.config, pathPrefix, mode: options.mode ?? 'build', stories, ...(options.sitemapUrlsPerFile ? { sitemapUrlsPerFile: options.sitemapUrlsPerFile } : {}) });
   phaseDone('site model');
   const templatesDir = options.templatesDir ?? defaultTemplatesDir;
   await recoverInterruptedSwap(outDir);

@@ -187,6 +187,11 @@ export interface SiteModel {
   feeds: FeedView[];
   /** Absolute URLs of every HTML page worth indexing. */
   sitemap: string[];
+  /**
+   * The sitemap in files of at most 50,000 URLs (the sitemap protocol's limit), when it needs more than one:
+   * `/sitemap.xml` is then their index. Empty when one file holds it all.
+   */
+  sitemapFiles: string[][];
 }
 
 export interface SiteModelOptions {
@@ -196,6 +201,8 @@ export interface SiteModelOptions {
   mode: 'build' | 'serve';
   /** The articles' stories, when the caller has them (kept from the last build, or made by another thread). */
   stories?: Stories;
+  /** URLs per sitemap file: the protocol's 50,000 unless a test asks for fewer. */
+  sitemapUrlsPerFile?: number;
 }
 
 const moreFromSourceCount = 5;
@@ -281,7 +288,7 @@ const newestFirst = (a: ArticleView, b: ArticleView): number => (a.datetime < b.
 const monthEntry = (view: ArticleView): MonthEntry => ({ url: view.url, title: view.title, lang: view.lang, source: view.source, time: view.time, datetime: view.datetime });
 
 /** Everything the templates show, computed once per build: no template groups, sorts or searches. */
-export function buildSiteModel({ articles, config, pathPrefix, mode, stories: grouped }: SiteModelOptions): SiteModel {
+export function buildSiteModel({ articles, config, pathPrefix, mode, stories: grouped, sitemapUrlsPerFile = 50_000 }: SiteModelOptions): SiteModel {
   const ui = uiStrings(config.language);
   const identity = siteIdentity(config);
   const language = config.language;
@@ -435,6 +442,8 @@ export function buildSiteModel({ articles, config, pathPrefix, mode, stories: gr
     ...days.map((day) => day.url),
     ...views.map((view) => view.url),
   ].map(absolute);
+  const sitemapFiles: string[][] = [];
+  if (sitemap.length > sitemapUrlsPerFile) for (let start = 0; start < sitemap.length; start += sitemapUrlsPerFile) sitemapFiles.push(sitemap.slice(start, start + sitemapUrlsPerFile));
 
   return {
     meta: {
@@ -467,5 +476,6 @@ export function buildSiteModel({ articles, config, pathPrefix, mode, stories: gr
     homePages,
     feeds,
     sitemap,
+    sitemapFiles,
   };
 }

@@ -104,6 +104,27 @@ describe('pages', () => {
     expect(existsSync(join(outDir, '404.html'))).toBe(true);
   });
 
+  test('a sitemap of more URLs than one file may hold is an index of files of at most that many', async () => {
+    const split = join(work, 'split-sitemap');
+    await buildSite({ archive: { articles }, config: testConfig, outDir: split, sitemapUrlsPerFile: 10 });
+    const whole = new XMLParser().parse(await readFile(join(outDir, 'sitemap.xml'), 'utf8')).urlset.url.map((entry: { loc: string }) => entry.loc);
+    const index = await readFile(join(split, 'sitemap.xml'), 'utf8');
+    expect(XMLValidator.validate(index)).toBe(true);
+    const files = [new XMLParser().parse(index).sitemapindex.sitemap].flat().map((entry: { loc: string }) => entry.loc);
+    expect(files).toEqual(Array.from({ length: Math.ceil(whole.length / 10) }, (_, index) => `${testConfig.url}/sitemap-${index + 1}.xml`));
+    const listed: string[] = [];
+    for (const file of files) {
+      const part = await readFile(join(split, new URL(file).pathname), 'utf8');
+      expect(XMLValidator.validate(part)).toBe(true);
+      const locs = [new XMLParser().parse(part).urlset.url].flat().map((entry: { loc: string }) => entry.loc);
+      expect(locs.length).toBeLessThanOrEqual(10);
+      listed.push(...locs);
+    }
+    expect(listed).toEqual(whole);
+    // One file is enough for the site above: no parts beside it.
+    expect(existsSync(join(outDir, 'sitemap-1.xml'))).toBe(false);
+  });
+
   test('the stylesheet every page links to is copied, with search and without', async () => {
     const plain = join(work, 'plain');
     await buildSite({ archive: { articles: handMadeArticles(3) }, config: { ...testConfig, search: false }, outDir: plain });

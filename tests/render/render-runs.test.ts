@@ -16,7 +16,7 @@ const work = await mkdtemp(join(tmpdir(), 'render-runs-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 test('the single-page templates are the ones not paginated over the pages to render', async () => {
-  expect(await singlePageTemplates(defaultTemplatesDir)).toEqual(['404.njk', 'archive.njk', 'robots.njk', 'search.njk', 'sitemap.njk', 'sources.njk']);
+  expect(await singlePageTemplates(defaultTemplatesDir)).toEqual(['404.njk', 'archive.njk', 'robots.njk', 'search.njk', 'sitemap-part.njk', 'sitemap.njk', 'sources.njk']);
 });
 
 test.each([
