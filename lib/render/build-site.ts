@@ -80,7 +80,7 @@ export interface BuiltSite {
 export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const outDir = resolve(options.outDir);
   const pathPrefix = normalizePathPrefix(options.pathPrefix);
-  const stories = cachedStories(options.archive.articles, options.cacheDir);
+  const { stories, cacheNotes: storyNotes } = cachedStories(options.archive.articles, options.cacheDir);
   phaseDone('stories');
   const model = buildSiteModel({ articles: options.archive.articles, config: options.config, pathPrefix, mode: options.mode ?? 'build', stories, ...(options.sitemapUrlsPerFile ? { sitemapUrlsPerFile: options.sitemapUrlsPerFile } : {}) });
   phaseDone('site model');
@@ -88,7 +88,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   await recoverInterruptedSwap(outDir);
   const read = options.cacheDir ? await describedOutput(options.cacheDir, outDir) : {};
   const previous: SiteManifest | undefined = read.manifest;
-  const cacheNotes = read.damaged ? [read.damaged] : [];
+  const cacheNotes = [...storyNotes, ...(read.damaged ? [read.damaged] : [])];
   const inPlace = options.update === 'in-place' && previous !== undefined;
   const writtenFirst = inPlace ? await renderNewArticlesFirst(previous, { model, stories, templatesDir, pathPrefix, target: outDir, options }) : undefined;
   const shared = await sharedRenderKey(templatesDir, model, pathPrefix);

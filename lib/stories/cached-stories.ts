@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteArticle } from '../archive/archived-article.ts';
+import type { CacheNote } from '../archive/cache-note.ts';
 import { groupStories, storyInputs, type Stories, type StoryInput } from './group-stories.ts';
 
 /**
@@ -11,13 +12,15 @@ import { groupStories, storyInputs, type Stories, type StoryInput } from './grou
  * time, source and terms, and the grouping code), with a SHA-256 of what is kept: a kept file that does not match
  * is grouped again, never used.
  */
-export function cachedStories(articles: readonly SiteArticle[], cacheDir: string | undefined): Stories {
+export function cachedStories(articles: readonly SiteArticle[], cacheDir: string | undefined): { stories: Stories; cacheNotes: CacheNote[] } {
   const items = storyInputs(articles);
-  if (!cacheDir) return groupStories(items);
+  if (!cacheDir) return { stories: groupStories(items), cacheNotes: [] };
   const file = join(cacheDir, 'stories.json');
   const key = inputKey(items);
   const kept = readKept(file, key, items.length);
-  if (kept) return kept;
+  if (kept && kept !== 'damaged' && kept !== 'other') return { stories: kept, cacheNotes: [] };
+  // Kept for other articles is no damage: the archive changed. A file that cannot be read as kept is.
+  const cacheNotes: CacheNote[] = kept === 'damaged' ? [{ file, reason: 'damaged, grouped again' }] : [];
   const stories = groupStories(items);
   const body = JSON.stringify(stories);
   try {
@@ -26,19 +29,27 @@ export function cachedStories(articles: readonly SiteArticle[], cacheDir: string
     writeFileSync(temporary, JSON.stringify({ key, sha256: sha256(body), body }));
     renameSync(temporary, file);
   } catch {
-    // A cache that cannot be written costs grouping again next time.
+    // A cache that cannot be written costs grouping again next time (the parse cache, written first, says so).
   }
-  return stories;
+  return { stories, cacheNotes };
 }
 
-function readKept(file: string, key: string, count: number): Stories | undefined {
+/** The kept stories; `other` when they were kept for other articles; `damaged`; undefined when none are kept. */
+function readKept(file: string, key: string, count: number): Stories | 'other' | 'damaged' | undefined {
+  let text: string;
   try {
-    const kept = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; sha256?: unknown; body?: unknown };
-    if (kept.key !== key || typeof kept.body !== 'string' || kept.sha256 !== sha256(kept.body)) return undefined;
-    const stories = JSON.parse(kept.body) as Stories;
-    return stories.storyOf.length === count && stories.similar.length === count ? stories : undefined;
+    text = readFileSync(file, 'utf8');
   } catch {
     return undefined;
+  }
+  try {
+    const kept = JSON.parse(text) as { key?: unknown; sha256?: unknown; body?: unknown };
+    if (typeof kept.key !== 'string' || typeof kept.body !== 'string' || kept.sha256 !== sha256(kept.body)) return 'damaged';
+    if (kept.key !== key) return 'other';
+    const stories = JSON.parse(kept.body) as Stories;
+    return stories.storyOf.length === count && stories.similar.length === count ? stories : 'damaged';
+  } catch {
+    return 'damaged';
   }
 }
 

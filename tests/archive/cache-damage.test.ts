@@ -88,6 +88,7 @@ test('the starting point: a site of a few dozen articles, and its cache of an in
     'bodies/*.pack',
     'parsed-index.v8',
     'render-*.json',
+    'stories.json',
   ]);
   expect(searchSamples).toHaveLength(5);
 });

@@ -130,7 +130,9 @@ export function withoutOwnSearch(tree: Root, prefix: string): Root {
   if (search) {
     remove(search, (node) => isOwnForm(node, 'search-form') && everyDescendant(node, ownControl));
     remove(search, (node) => node.tagName === 'noscript' && Object.keys(node.properties).length === 0);
-    for (const paragraph of selectAll('p', search)) remove(paragraph, (node) => node.tagName === 'button' && sameProperties(node, { id: 'search-more', className: ['search-more'], type: 'button', hidden: true }));
+    // The search page's own two buttons, exactly as the template writes them (hidden until the script shows them).
+    const ownButton = (node: Element, name: string) => node.tagName === 'button' && sameProperties(node, { id: name, className: [name], type: 'button', hidden: true });
+    for (const paragraph of selectAll('p', search)) remove(paragraph, (node) => ownButton(node, 'search-more') || (ownButton(node, 'search-older') && node.children.length === 0));
     const main = select('main', tree)!;
     remove(main, (node) => node.tagName === 'script' && sameProperties(node, { type: 'module', src: `${prefix}search/search.js` }) && node.children.length === 0);
   }

@@ -27,27 +27,31 @@ test('stories kept from the last build are those grouping makes, and are used on
   const cacheDir = join(work, 'cache');
   const fresh = groupStories(storyInputs(articles));
   expect(fresh.stories.length).toBeGreaterThan(0);
-  expect(cachedStories(articles, cacheDir)).toEqual(fresh);
+  expect(cachedStories(articles, cacheDir)).toEqual({ stories: fresh, cacheNotes: [] });
   const file = join(cacheDir, 'stories.json');
   const kept = await readFile(file, 'utf8');
   // Read back: the same stories.
-  expect(cachedStories(articles, cacheDir)).toEqual(fresh);
+  expect(cachedStories(articles, cacheDir)).toEqual({ stories: fresh, cacheNotes: [] });
 
   // One article fewer: grouped again (the kept file was for other articles), and kept anew.
   const fewer = articles.slice(1);
-  expect(cachedStories(fewer, cacheDir)).toEqual(groupStories(storyInputs(fewer)));
+  // Kept for other articles is no damage: nothing to say.
+  expect(cachedStories(fewer, cacheDir)).toEqual({ stories: groupStories(storyInputs(fewer)), cacheNotes: [] });
   expect(await readFile(file, 'utf8')).not.toBe(kept);
 });
 
 test('a kept file that was damaged, even into other valid stories, is never used', async () => {
   const cacheDir = join(work, 'damaged');
-  const fresh = cachedStories(articles, cacheDir);
+  const { stories: fresh } = cachedStories(articles, cacheDir);
   const file = join(cacheDir, 'stories.json');
   const kept = JSON.parse(await readFile(file, 'utf8')) as { key: string; sha256: string; body: string };
   const swapped = JSON.parse(kept.body) as typeof fresh;
   swapped.similar[0] = [1, 2];
   await writeFile(file, JSON.stringify({ ...kept, body: JSON.stringify(swapped) }));
-  expect(cachedStories(articles, cacheDir)).toEqual(fresh);
+  const said = { stories: fresh, cacheNotes: [{ file, reason: 'damaged, grouped again' }] };
+  expect(cachedStories(articles, cacheDir)).toEqual(said);
   await writeFile(file, '{"key": tr');
-  expect(cachedStories(articles, cacheDir)).toEqual(fresh);
+  expect(cachedStories(articles, cacheDir)).toEqual(said);
+  // Grouped again, and kept again: nothing more to say.
+  expect(cachedStories(articles, cacheDir)).toEqual({ stories: fresh, cacheNotes: [] });
 });
