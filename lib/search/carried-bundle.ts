@@ -1,4 +1,5 @@
-import { linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { makeFoldersSync } from '../util/make-folders.ts';
 import { join } from 'node:path';
 
 /**
@@ -25,10 +26,10 @@ export function linkBundle(from: string, to: string): boolean {
   try {
     rmSync(to, { recursive: true, force: true });
     const entries = readdirSync(from, { recursive: true, withFileTypes: true });
-    mkdirSync(to, { recursive: true });
+    makeFoldersSync(to);
     for (const entry of entries) {
       const relative = join(entry.parentPath, entry.name).slice(from.length + 1);
-      if (entry.isDirectory()) mkdirSync(join(to, relative), { recursive: true });
+      if (entry.isDirectory()) makeFoldersSync(join(to, relative));
       else if (entry.isFile()) linkSync(join(from, relative), join(to, relative));
     }
     return true;

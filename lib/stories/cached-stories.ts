@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteArticle } from '../archive/archived-article.ts';
 import type { CacheNote } from '../archive/cache-note.ts';
+import { makeFoldersSync } from '../util/make-folders.ts';
 import { groupStories, storyInputs, type Stories, type StoryInput } from './group-stories.ts';
 
 /**
@@ -24,7 +25,7 @@ export function cachedStories(articles: readonly SiteArticle[], cacheDir: string
   const stories = groupStories(items);
   const body = JSON.stringify(stories);
   try {
-    mkdirSync(cacheDir, { recursive: true });
+    makeFoldersSync(cacheDir);
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify({ key, sha256: sha256(body), body }));
     renameSync(temporary, file);

@@ -67,7 +67,7 @@ test('every unknown key is a line of its own, beside the other problems', async 
     `${file}: timezone: unknown key; did you mean timeZone?`,
     `${file}: titel: unknown key; did you mean title?`,
     `${file}: feedsize: unknown key; did you mean feedSize?`,
-    `${file}: colour: unknown key (the keys are title, description, url, language, timeZone, author, perPage, homeArticles, homeSpanDays, feedSize, sources, maxFileBytes, search, keywordTopics, shards, years)`,
+    `${file}: colour: unknown key (the keys are title, description, url, language, timeZone, author, perPage, homeArticles, homeSpanDays, feedSize, sources, maxFileBytes, search, searchQueryKB, keywordTopics, shards, years)`,
   ]);
 });
 
