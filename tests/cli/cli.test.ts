@@ -1,24 +1,13 @@
-import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { feedxDir } from '../corpus-dir.ts';
+import { runDigest } from './run-digest.ts';
 
-const run = promisify(execFile);
-const digest = join(import.meta.dirname, '../../bin/digest.js');
 const feedx = feedxDir;
 
-async function cli(args: string[], cwd: string) {
-  try {
-    const { stdout, stderr } = await run('node', [digest, ...args], { cwd, maxBuffer: 256 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cli = (args: string[], cwd: string) => runDigest(args, cwd);
 
 describe('digest parse', () => {
   test('parses hundreds of files in one call, one JSON object a line', async () => {

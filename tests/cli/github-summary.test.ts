@@ -1,24 +1,13 @@
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { feedxDir } from '../corpus-dir.ts';
+import { runDigest } from './run-digest.ts';
 
-const run = promisify(execFile);
-const digest = join(import.meta.dirname, '../../bin/digest.js');
 const siteConfig = join(import.meta.dirname, '../../site.config.ts');
 
-async function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run('node', [digest, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cli = (args: string[], cwd: string, env: Record<string, string> = {}) => runDigest(args, cwd, { env });
 
 let dir: string;
 let summary: string;

@@ -1,33 +1,17 @@
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rename, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { recoverInterruptedSwap } from '../../lib/render/output-swap.ts';
 import { feedxDir } from '../corpus-dir.ts';
+import { runDigest, type Ran } from './run-digest.ts';
 
-const run = promisify(execFile);
 const repo = join(import.meta.dirname, '../..');
 const digest = join(repo, 'bin/digest.js');
 const siteConfig = join(repo, 'site.config.ts');
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], cwd: string, options: { asNobody?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
-  const [command, prefix] = options.asNobody ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'node']] : ['node', []];
-  try {
-    const { stdout, stderr } = await run(command, [...prefix, digest, ...args], { cwd, env: { ...process.env, ...options.env }, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cli = (args: string[], cwd: string, options: { asNobody?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> => runDigest(args, cwd, { ...options, timeout: 60_000 });
 
 const build = (cwd: string, ...args: string[]) => cli(['build', '--config', siteConfig, ...args], cwd);
 

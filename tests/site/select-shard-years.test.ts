@@ -1,24 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contentSecurityPolicy } from '../../lib/site/content-security-policy.ts';
 import { twoYearContent } from './corpus-archive.ts';
+import { runDigest } from '../cli/run-digest.ts';
 
-const run = promisify(execFile);
-const digest = join(import.meta.dirname, '../../bin/digest.js');
 
-async function cli(args: string[], cwd: string) {
-  try {
-    const { stdout, stderr } = await run('node', [digest, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cli = (args: string[], cwd: string) => runDigest(args, cwd);
 
 const numbered = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => `${prefix}-${String(index + 1).padStart(2, '0')}.txt`);
 const files2020 = [...numbered('rfi', 6), ...numbered('bbc', 4), 'fm-economist-en-01.txt'];
