@@ -1,6 +1,8 @@
-import { linkSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { filesUnder } from '../util/files-under.ts';
 import { makeFoldersSync } from '../util/make-folders.ts';
-import { join } from 'node:path';
+import { bundleBytes, type BundleBytes } from './bundle-bytes.ts';
 
 /**
  * Each bundle folder names the key it was made under (see `bundleKey`), written once the folder is complete: a
@@ -9,6 +11,8 @@ import { join } from 'node:path';
  * checked cache only for the others.
  */
 const keyFile = 'bundle-key.txt';
+/** What the bundle costs a query, measured when it was marked: reused with the folder, never measured again. */
+const bytesFile = 'bundle-bytes.json';
 
 export function bundleKeyIn(dir: string): string | undefined {
   try {
@@ -18,19 +22,32 @@ export function bundleKeyIn(dir: string): string | undefined {
   }
 }
 
-/** Marks a complete bundle folder as made under `key`. */
-export const markBundle = (dir: string, key: string): void => writeFileSync(join(dir, keyFile), key);
+/** Marks a complete bundle folder as made under `key`, with what it costs a query (the key last). */
+export async function markBundle(dir: string, key: string): Promise<void> {
+  writeFileSync(join(dir, bytesFile), JSON.stringify(await bundleBytes(dir)));
+  writeFileSync(join(dir, keyFile), key);
+}
+
+/** What a bundle folder costs a query: as measured when it was marked, or measured now (a folder of older code). */
+export async function markedBytes(dir: string): Promise<BundleBytes> {
+  try {
+    const bytes = JSON.parse(readFileSync(join(dir, bytesFile), 'utf8')) as Partial<BundleBytes>;
+    if ([bytes.open, bytes.word, bytes.result].every((value) => typeof value === 'number' && Number.isFinite(value))) return bytes as BundleBytes;
+  } catch {
+    // Measured below.
+  }
+  return bundleBytes(dir);
+}
 
 /** Hard-links every file of the bundle folder `from` into `to` (made anew); false, leaving no `to`, when any link fails. */
 export function linkBundle(from: string, to: string): boolean {
   try {
     rmSync(to, { recursive: true, force: true });
-    const entries = readdirSync(from, { recursive: true, withFileTypes: true });
-    makeFoldersSync(to);
-    for (const entry of entries) {
-      const relative = join(entry.parentPath, entry.name).slice(from.length + 1);
-      if (entry.isDirectory()) makeFoldersSync(join(to, relative));
-      else if (entry.isFile()) linkSync(join(from, relative), join(to, relative));
+    const files = filesUnder(from);
+    if (!files) return false;
+    for (const file of files) {
+      makeFoldersSync(dirname(join(to, file)));
+      linkSync(join(from, file), join(to, file));
     }
     return true;
   } catch {

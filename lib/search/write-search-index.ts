@@ -7,9 +7,9 @@ import { unwritable, type CacheNote } from '../archive/cache-note.ts';
 import { copyFolderChecked, keepFolderInCache } from './checked-cache.ts';
 import type { ArticleView } from '../site/article-view.ts';
 import { phaseDone } from '../util/phase-timings.ts';
-import { bundleBytes, pagefindCodeBytes, type BundleBytes } from './bundle-bytes.ts';
+import { pagefindCodeBytes, type BundleBytes } from './bundle-bytes.ts';
 import { bundleIndexers } from './bundle-indexers.ts';
-import { bundleKeyIn, linkBundle, markBundle } from './carried-bundle.ts';
+import { bundleKeyIn, linkBundle, markBundle, markedBytes } from './carried-bundle.ts';
 import { searchRecord } from './search-record.ts';
 import { indexCodeVersion } from './search-code-version.ts';
 import { writeSearchPageScript } from './search-page-script.ts';
@@ -101,7 +101,7 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
         // Pagefind writes only into the output, which is ours: the copy kept in the cache is made by us, so a
         // cache that cannot be written is one line, not a failed index.
         await indexers.index(indexes.length, () => indexes.map((index, position) => searchRecord(articles[index]!, views[index]!, pathPrefix, name, position)), dir);
-        markBundle(dir, key);
+        await markBundle(dir, key);
         if (cached && cacheWritable) {
           try {
             await keepFolderInCache(dir, cached);
@@ -126,7 +126,7 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
   const bundles = await Promise.all(
     groups.map(async ({ name, indexes }): Promise<SearchBundle> => {
       const days = indexes.map((index) => views[index]!.dayKey).sort();
-      return { name, path: `${name}/`, articles: indexes.length, from: days[0]!, to: days.at(-1)!, bytes: await bundleBytes(join(searchDir, name)) };
+      return { name, path: `${name}/`, articles: indexes.length, from: days[0]!, to: days.at(-1)!, bytes: await markedBytes(join(searchDir, name)) };
     }),
   );
   bundles.reverse();
