@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fsReason, type CacheNote } from '../archive/cache-note.ts';
 import type { RenderManifest } from './render-plan.ts';
 import type { SiteModel } from '../site/site-model.ts';
+import { filesUnder } from '../util/files-under.ts';
 import { makeFolders } from '../util/make-folders.ts';
 
 /** The manifest of a complete build: also a fingerprint of the whole site and the files of its single pages. */
@@ -107,14 +108,7 @@ async function fileDigest(file: string): Promise<string> {
 
 /** Every file under `dir`, relative with forward slashes; empty when it does not exist. */
 export async function listOutput(dir: string): Promise<Set<string>> {
-  try {
-    // Synchronous: Node's recursive readdir as a promise took 0.5–1.1 s for the 23,000 entries of a 10,000-article
-    // site (a folder per page), the synchronous one 0.12 s.
-    const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-    return new Set(entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/')));
-  } catch {
-    return new Set();
-  }
+  return new Set(filesUnder(dir) ?? []);
 }
 
 /** Each output file's size and modification time (`size:mtimeMs`), as written: what a file is checked by before it is reused. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { constants, readdirSync } from 'node:fs';
+import { constants } from 'node:fs';
 import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { filesUnder } from '../util/files-under.ts';
 import { makeFolders } from '../util/make-folders.ts';
 
 /**
@@ -16,15 +17,7 @@ const sumsOf = (path: string) => `${path}.sums`;
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('base64url');
 
 /** Every file under `dir`, relative, sorted; undefined when there is no such folder. */
-async function filesUnder(dir: string): Promise<string[] | undefined> {
-  try {
-    // Synchronous: Node's recursive readdir as a promise is several times slower for many small files.
-    const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-    return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1)).sort();
-  } catch {
-    return undefined;
-  }
-}
+const sortedFilesUnder = (dir: string): string[] | undefined => filesUnder(dir)?.sort();
 
 /** Copies every file of `from` into `to`, making folders as needed. */
 async function copyFiles(from: string, to: string, files: readonly string[]): Promise<void> {
@@ -37,7 +30,7 @@ async function copyFiles(from: string, to: string, files: readonly string[]): Pr
 export async function keepFolderInCache(from: string, cached: string): Promise<void> {
   const temporary = `${cached}.${process.pid}.tmp`;
   await rm(temporary, { recursive: true, force: true });
-  await copyFiles(from, temporary, (await filesUnder(from)) ?? []);
+  await copyFiles(from, temporary, sortedFilesUnder(from) ?? []);
   await rm(cached, { recursive: true, force: true });
   await rename(temporary, cached);
   await sealInCache(cached, 'folder');
@@ -47,7 +40,7 @@ export async function keepFolderInCache(from: string, cached: string): Promise<v
 export async function sealInCache(path: string, kind: 'folder' | 'file'): Promise<void> {
   const sums: Record<string, string> = {};
   if (kind === 'file') sums[''] = sha256(await readFile(path));
-  else for (const file of (await filesUnder(path)) ?? []) sums[file] = sha256(await readFile(join(path, file)));
+  else for (const file of sortedFilesUnder(path) ?? []) sums[file] = sha256(await readFile(join(path, file)));
   const temporary = `${sumsOf(path)}.${process.pid}.tmp`;
   await writeFile(temporary, JSON.stringify(sums));
   await rename(temporary, sumsOf(path));
@@ -64,7 +57,7 @@ async function readSums(path: string): Promise<Record<string, string> | undefine
 
 /** The cached folder `from` into `to` (replacing it), when every file is as sealed. */
 export async function copyFolderChecked(from: string, to: string): Promise<CheckedRead> {
-  const files = await filesUnder(from);
+  const files = sortedFilesUnder(from);
   const sums = await readSums(from);
   if (files === undefined && sums === undefined) return 'missing';
   if (files === undefined || sums === undefined) return 'damaged';

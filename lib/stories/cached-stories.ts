@@ -19,7 +19,7 @@ export function cachedStories(articles: readonly SiteArticle[], cacheDir: string
   const file = join(cacheDir, 'stories.json');
   const key = inputKey(items);
   const kept = readKept(file, key, items.length);
-  if (kept && kept !== 'damaged' && kept !== 'other') return { stories: kept, cacheNotes: [] };
+  if (typeof kept === 'object') return { stories: kept, cacheNotes: [] };
   // Kept for other articles is no damage: the archive changed. A file that cannot be read as kept is.
   const cacheNotes: CacheNote[] = kept === 'damaged' ? [{ file, reason: 'damaged, grouped again' }] : [];
   const stories = groupStories(items);
@@ -54,11 +54,11 @@ function readKept(file: string, key: string, count: number): Stories | 'other' |
   }
 }
 
-const groupingCode = [fileURLToPath(new URL('./group-stories.ts', import.meta.url))];
+const groupingCode = fileURLToPath(new URL('./group-stories.ts', import.meta.url));
 let codeDigest: string | undefined;
 
 function inputKey(items: readonly StoryInput[]): string {
-  codeDigest ??= createHash('sha256').update(groupingCode.map((file) => readFileSync(file)).join('\n')).digest('base64url');
+  codeDigest ??= createHash('sha256').update(readFileSync(groupingCode)).digest('base64url');
   const hash = createHash('sha256').update(codeDigest);
   for (const { time, source, features } of items) hash.update(`${time}|${source}|${features ? `${features.terms.join(',')}|${features.weights.join(',')}` : ''}\n`);
   return hash.digest('base64url');

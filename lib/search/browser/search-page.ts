@@ -144,8 +144,11 @@ function loadManifest(): Promise<Manifest> {
   return manifest;
 }
 
-/** Pagefind's code, from one of this site's bundles (each has the same). */
-const loadPagefind = (folder: string): Promise<PagefindModule> => (pagefind ??= import(new URL('pagefind.js', new URL(folder, location.href)).href) as Promise<PagefindModule>);
+/** Pagefind's code, from one of this site's bundles (each has the same; another site's only when this one has none). */
+function loadPagefind(bundles: readonly Bundle[]): Promise<PagefindModule> {
+  const folder = (bundles.find((bundle) => bundle.url.startsWith('/')) ?? bundles[0]!).url;
+  return (pagefind ??= import(new URL('pagefind.js', new URL(folder, location.href)).href) as Promise<PagefindModule>);
+}
 
 /**
  * A Pagefind instance searching `range[0]` to `range[count - 1]`. Its bundles grow as the reader asks for older
@@ -155,8 +158,7 @@ const loadPagefind = (folder: string): Promise<PagefindModule> => (pagefind ??= 
  * that know every word (see `searchSpan`).
  */
 async function engineFor(range: Bundle[], key: string, count: number): Promise<PagefindInstance> {
-  const { bundles } = await loadManifest();
-  const module = await loadPagefind((bundles.find((bundle) => bundle.url.startsWith('/')) ?? range[0]!).url);
+  const module = await loadPagefind((await loadManifest()).bundles);
   const same = engines.filter((engine) => engine.key === key);
   // One with these bundles exactly; else one with fewer, which this step grows (the reader asked for older articles).
   let engine = same.find((candidate) => candidate.merged === count) ?? same.filter((candidate) => candidate.merged < count).at(-1);
@@ -442,6 +444,6 @@ if (initial) {
 } else {
   // Pagefind's code while the reader types; the index only once there is a query.
   loadManifest()
-    .then(({ bundles }) => loadPagefind((bundles.find((bundle) => bundle.url.startsWith('/')) ?? bundles[0]!).url))
+    .then(({ bundles }) => loadPagefind(bundles))
     .catch(() => undefined);
 }
