@@ -14,25 +14,42 @@ import { groupStories, storyInputs, type Stories, type StoryInput } from './grou
  * is grouped again, never used.
  */
 export function cachedStories(articles: readonly SiteArticle[], cacheDir: string | undefined): { stories: Stories; cacheNotes: CacheNote[] } {
+  const found = lookUpStories(articles, cacheDir);
+  return { stories: found.kept ?? found.group(), cacheNotes: found.cacheNotes };
+}
+
+export interface StoriesLookup {
+  /** The stories kept for exactly these articles, if any. */
+  kept: Stories | undefined;
+  cacheNotes: CacheNote[];
+  /** Groups the articles and keeps the result for the next build. */
+  group: () => Stories;
+}
+
+/** The kept stories when they are still right, and the means to group them when not: the dev server writes a new article's page in between. */
+export function lookUpStories(articles: readonly SiteArticle[], cacheDir: string | undefined): StoriesLookup {
   const items = storyInputs(articles);
-  if (!cacheDir) return { stories: groupStories(items), cacheNotes: [] };
+  if (!cacheDir) return { kept: undefined, cacheNotes: [], group: () => groupStories(items) };
   const file = join(cacheDir, 'stories.json');
   const key = inputKey(items);
   const kept = readKept(file, key, items.length);
-  if (typeof kept === 'object') return { stories: kept, cacheNotes: [] };
+  if (typeof kept === 'object') return { kept, cacheNotes: [], group: () => kept };
   // Kept for other articles is no damage: the archive changed. A file that cannot be read as kept is.
   const cacheNotes: CacheNote[] = kept === 'damaged' ? [{ file, reason: 'damaged, grouped again' }] : [];
-  const stories = groupStories(items);
-  const body = JSON.stringify(stories);
-  try {
-    makeFoldersSync(cacheDir);
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ key, sha256: sha256(body), body }));
-    renameSync(temporary, file);
-  } catch {
-    // A cache that cannot be written costs grouping again next time (the parse cache, written first, says so).
-  }
-  return { stories, cacheNotes };
+  const group = (): Stories => {
+    const stories = groupStories(items);
+    const body = JSON.stringify(stories);
+    try {
+      makeFoldersSync(cacheDir);
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify({ key, sha256: sha256(body), body }));
+      renameSync(temporary, file);
+    } catch {
+      // A cache that cannot be written costs grouping again next time (the parse cache, written first, says so).
+    }
+    return stories;
+  };
+  return { kept: undefined, cacheNotes, group };
 }
 
 /** The kept stories; `other` when they were kept for other articles; `damaged`; undefined when none are kept. */

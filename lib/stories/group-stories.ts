@@ -42,6 +42,9 @@ export interface Stories {
   similar: number[][];
 }
 
+/** No stories and nothing related, for `count` articles. */
+export const noStories = (count: number): Stories => ({ stories: [], storyOf: new Array<number>(count).fill(-1), similar: Array.from({ length: count }, () => []) });
+
 /** Only the articles sharing one of their first few terms are ever compared: the candidate pairs are never all pairs. */
 const blockingTerms = 4;
 /** In a term's list (in time order), each article is compared with at most this many that follow it. */
