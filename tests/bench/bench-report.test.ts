@@ -110,6 +110,8 @@ describe('the targets of issue #14', () => {
     expect(byName(failedList, '100k +1 file with search (the default) < 10 s').pass).toBe(false);
     // No searchable site was kept, so its size is not measured: never a pass.
     expect(verdict(byName(failedList, '100k site with search ≤ 1 GB'))).toBe('not measured');
+    const failedFiftyK = sizeResult(50_000, { hugo: 50, cold: 100, warm: 10, addOne: 12, searchCold: [run(200, 1200, 1)] });
+    expect(byName(targets(bench([failedFiftyK], [])), '50k with search peak memory ≤ 2 GiB')).toMatchObject({ measured: '1200 MiB, did not finish', pass: false });
   });
 });
 
