@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { siteConfigSchema } from '../lib/config/site-config-schema.ts';
 import siteConfig from '../site.config.ts';
+import { outputSizesByKind } from '../lib/render/output-size.ts';
 import { formatReport, type BenchResult, type SizeResult } from './bench-report.ts';
 import { loadCorpusTemplates, type CorpusTemplate } from './corpus-templates.ts';
 import { planArchive, plannedDrop, writeArchive, writeRawArticle } from './generate-archive.ts';
@@ -29,11 +30,12 @@ const benchQueries = ['香港国安法', '選區', '普京', 'hong kong', '"huma
 const defaultSeed = 20200601;
 /** A 50k run takes minutes on two cores: one of each unless --runs-50k says otherwise. */
 const largeSize = 50_000;
-const serveSize = 10_000;
+/** Issue #14's serve targets are at these sizes; a run with neither serves its largest size. */
+const serveSizes = [10_000, 100_000];
 
 class BenchFailure extends Error {}
 
-const usage = `npm run bench -- [--sizes 1000,10000,50000] [--runs 3] [--runs-50k 1] [--skip-serve] [--skip-floor] [--skip-search] [--seed N] [--keep]`;
+const usage = `npm run bench -- [--sizes 1000,10000,50000,100000] [--runs 3] [--runs-50k 1] [--skip-serve] [--skip-floor] [--skip-search] [--seed N] [--keep]`;
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -89,15 +91,23 @@ function failed(what: string, run: TimedRun, logDir: string): BenchFailure {
   return new BenchFailure(`${what} failed (exit ${run.code}); logs in ${logDir} (kept only with --keep)\n--- stderr (last lines) ---\n${run.stderrTail || '(empty)'}`);
 }
 
-/** Our build; `search`: with the search index (site.config.ts as it is), otherwise with search off. */
-async function oursBuild(dirs: { content: string; out: string; cache: string; logs: string }, name: string, search = false): Promise<TimedRun> {
+/**
+ * Our build; `search`: with the search index (site.config.ts as it is), otherwise with search off. A failed build
+ * stops the bench unless `allowFailure`, where the caller records the run and its exit code.
+ */
+async function oursBuild(
+  dirs: { content: string; out: string; cache: string; logs: string },
+  name: string,
+  search = false,
+  { allowFailure = false } = {},
+): Promise<TimedRun> {
   const config = search ? [] : ['--config', plainConfig];
   const run = await timedRun(process.execPath, ['bin/digest.js', 'build', ...config, '--content', dirs.content, '--out', dirs.out, '--cache', dirs.cache], {
     cwd: repoDir,
     logDir: dirs.logs,
     name,
   });
-  if (run.code !== 0) throw failed(`digest build (${name})`, run, dirs.logs);
+  if (run.code !== 0 && !allowFailure) throw failed(`digest build (${name})`, run, dirs.logs);
   return run;
 }
 
@@ -148,6 +158,7 @@ async function benchSize(
   config: ReturnType<typeof siteConfigSchema.parse>,
   floor: boolean,
   search: boolean,
+  notes: string[],
 ): Promise<{ result: SizeResult; content: string; warmCache: string; newest: number }> {
   const dir = join(base, String(size));
   const logs = join(dir, 'logs');
@@ -168,6 +179,7 @@ async function benchSize(
   const searchPeer = size < largeSize;
   const searching = { content, out: join(dir, 'out-ours-search'), cache: '', logs };
   if (search) result.search = { cold: [], addOne: [], hugoPagefind: [], pagefind: [] };
+  let searchFailed = false;
   const floorDirs = { content, pages: join(dir, 'floor-pages.json'), out: join(dir, 'out-floor'), logs };
   if (floor) {
     const pages: FloorPages = {
@@ -191,13 +203,19 @@ async function benchSize(
     const hugoRun = await hugoBuild(hugo, `hugo-${run}`);
     result.hugo.push(hugoRun);
     log(`  hugo      ${run}: ${brief(hugoRun)}`);
-    if (result.search) {
+    if (result.search && !searchFailed) {
       if (searching.cache) await rm(searching.cache, { recursive: true, force: true });
       searching.cache = join(dir, `cache-search-${run}`);
       await rm(searching.out, { recursive: true, force: true });
-      const cold = await oursBuild(searching, `ours-search-cold-${run}`, true);
+      // A cold build with search that fails is a target's FAIL (#14: it must finish at 100k), not the bench's crash.
+      const cold = await oursBuild(searching, `ours-search-cold-${run}`, true, { allowFailure: true });
       result.search.cold.push(cold);
-      log(`  ours+search cold ${run}: ${brief(cold)}`);
+      log(`  ours+search cold ${run}: ${brief(cold)}${cold.code === 0 ? '' : ` FAILED (exit ${cold.code})`}`);
+      if (cold.code !== 0) {
+        searchFailed = true;
+        const lastLine = cold.stderrTail.trim().split('\n').at(-1) || '(empty stderr)';
+        notes.push(`${size} articles: cold build with search ${run} failed (exit ${cold.code}): ${lastLine}; no more builds with search at this size (logs in ${logs}, kept only with --keep)`);
+      }
     }
     if (result.floor) {
       const parts = await stackFloor(floorDirs, run);
@@ -218,7 +236,7 @@ async function benchSize(
     const added = await oursBuild(ours, `ours-warm-add-${run}`);
     result.ours.warmAddOne.push(added);
     log(`  ours +1   ${run}: ${brief(added)}`);
-    if (result.search) {
+    if (result.search && !searchFailed) {
       const addedSearch = await oursBuild(searching, `ours-search-add-${run}`, true);
       result.search.addOne.push(addedSearch);
       log(`  ours+search +1 ${run}: ${brief(addedSearch)}`);
@@ -236,10 +254,13 @@ async function benchSize(
       log(`  pagefind  ${run}: ${brief(pagefindRun)} (Hugo + Pagefind ${(hugoRun.seconds + pagefindRun.seconds).toFixed(2)} s)`);
     }
   }
-  if (result.search && size === serveSize) {
+  if (result.search && !searchFailed && size === 10_000) {
     result.search.queries = await measureQueries(searching.out, '/', benchQueries);
     for (const cost of result.search.queries) log(`  query ${cost.query}: ${cost.ms} ms, ${(cost.bytes / 1024).toFixed(0)} KB${cost.first ? ' (first, with the code)' : ''}`);
   }
+  // A walk of the kept outputs (no build): where each site's room goes, for issue #14's 1 GB.
+  result.outputSizes = { plain: await outputSizesByKind(ours.out) };
+  if (result.search && !searchFailed) result.outputSizes.search = await outputSizesByKind(searching.out);
   await rm(searching.out, { recursive: true, force: true });
   await rm(ours.out, { recursive: true, force: true });
   await rm(hugo.out, { recursive: true, force: true });
@@ -292,16 +313,16 @@ async function main(): Promise<number> {
       machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, hugo: hugoVersion, loadAverage: { start: loadavg()[0] ?? 0, end: 0 } },
       templates: { used: templates.length, skipped: corpus.skipped.length + corpus.templates.length - templates.length, via: cleanedBodies.via, note: cleanedBodies.note },
       sizes: [],
-      serve: undefined,
+      serve: [],
       notes,
     };
-    const serveAt = options.sizes.includes(serveSize) ? serveSize : Math.max(...options.sizes);
+    const serveAt = options.sizes.some((size) => serveSizes.includes(size)) ? serveSizes : [Math.max(...options.sizes)];
     for (const size of options.sizes) {
       const runs = size >= largeSize ? Math.min(options.runs, options.runsLarge) : options.runs;
       if (runs < options.runs) notes.push(`${size} articles: ${runs} run(s) each instead of ${options.runs} (slow on 2 cores; --runs-50k to change)`);
-      const measured = await benchSize(size, runs, base, options.seed, templates, bodies, config, !options.skipFloor && size < largeSize, !options.skipSearch);
+      const measured = await benchSize(size, runs, base, options.seed, templates, bodies, config, !options.skipFloor && size < largeSize, !options.skipSearch, notes);
       result.sizes.push(measured.result);
-      if (size === serveAt && !options.skipServe) {
+      if (serveAt.includes(size) && !options.skipServe) {
         log(`  serve on ${size} articles…`);
         const drops = [0, 1, 2].map((index) => plannedDrop(templates, options.seed + 1, index, measured.newest + (runs + index + 1) * 120_000));
         const serve = await measureServe({
@@ -317,7 +338,7 @@ async function main(): Promise<number> {
           startLimitMs: 10 * 60_000,
           dropLimitMs: 60_000,
         });
-        result.serve = { size, ...serve };
+        result.serve.push({ size, ...serve });
         log(`  serve: ${serve.failure ?? serve.drops.map((drop) => (drop.seconds === undefined ? 'failed' : `${drop.seconds.toFixed(3)} s`)).join(', ')}`);
       }
       if (!options.keep) await rm(join(base, String(size)), { recursive: true, force: true });
