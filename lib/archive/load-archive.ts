@@ -12,7 +12,8 @@ import type { ArticleOptions } from '../article/build-article.ts';
 import { scanContent } from '../content/scan-content.ts';
 import { mapInBatches } from '../util/map-in-batches.ts';
 import { dedupeArticles } from './dedupe-articles.ts';
-import { parseArticles } from './parse-articles.ts';
+import { parseArticles, startParseWorker } from './parse-articles.ts';
+import { featureToolsLoaded } from '../stories/article-features.ts';
 import { pipelineVersion } from './pipeline-version.ts';
 import { phaseDone } from '../util/phase-timings.ts';
 import type { SourceRead } from './parse-source.ts';
@@ -55,6 +56,9 @@ export interface LoadArchiveOptions {
 
 export async function loadArchive({ contentDir, config, cacheDir, workers, writeCacheLater, onProgress }: LoadArchiveOptions): Promise<Archive> {
   phaseDone('start loading');
+  const started = cacheDir && workers === undefined && !featureToolsLoaded() ? startParseWorker() : undefined;
+  // Failing to start is answered where it is used; never as an unhandled rejection when it is not.
+  started?.catch(() => undefined);
   const scan = await scanContent(contentDir);
   phaseDone('scan content');
   const options: ArticleOptions = { sources: config.sources, language: config.language, maxFileBytes: config.maxFileBytes, search: config.search === true };
@@ -131,6 +135,7 @@ export async function loadArchive({ contentDir, config, cacheDir, workers, write
   };
   const parse = {
     ...(workers === undefined ? {} : { workers }),
+    ...(started ? { started } : {}),
     onParsed: (parsed: number) => onProgress?.({ parsed: files.length - misses.length + parsed, total: files.length }),
   };
   let articleOf: ArticleOf;

@@ -19,6 +19,8 @@ export interface ParseOptions<T> {
    * last file is parsed would take gigabytes.
    */
   keep?: (result: Result<Article>, index: number) => T;
+  /** A worker started before the files to parse were known (`startParseWorker`): used, or stopped. */
+  started?: Promise<Worker>;
 }
 
 /**
@@ -34,6 +36,8 @@ export async function parseArticles<T = Result<Article>>(
 ): Promise<T[]> {
   const keep = parse.keep ?? ((result: Result<Article>) => result as T);
   const workers = Math.min(parse.workers ?? availableParallelism(), Math.ceil(count / batchSize));
+  if (parse.started && count > 0) return parseInWorkers(count, sourceAt, options, count < fewFiles ? 1 : workers, keep, parse.onParsed, parse.started);
+  void parse.started?.then((worker) => worker.terminate()).catch(() => undefined);
   if (count < fewFiles || workers <= 1) {
     return Array.from({ length: count }, (_, index) => {
       const result = keep(parseSource(sourceAt(index), options), index);
@@ -51,14 +55,17 @@ async function parseInWorkers<T>(
   count: number,
   keep: (result: Result<Article>, index: number) => T,
   onParsed?: (count: number) => void,
+  started?: Promise<Worker>,
 ): Promise<T[]> {
   const entry = await parseWorkerEntry();
+  const first = started ? await started : undefined;
+  first?.ref();
   const results: T[] = new Array(total);
   const batches = Math.ceil(total / batchSize);
   let next = 0;
   let done = 0;
   let parsed = 0;
-  const pool = Array.from({ length: count }, () => new Worker(entry));
+  const pool = [...(first ? [first] : []), ...Array.from({ length: count - (first ? 1 : 0) }, () => new Worker(entry))];
   const stop = () => Promise.all(pool.map((worker) => worker.terminate()));
 
   return new Promise((resolve, reject) => {
@@ -90,6 +97,19 @@ async function parseInWorkers<T>(
       send(worker);
       send(worker);
     }
+  });
+}
+
+/**
+ * A parse worker started before anyone knows whether a file needs parsing: a rebuild that finds one new file
+ * would otherwise parse it here, first loading jieba's dictionaries (half a second), after reading the cache.
+ * The worker loads them meanwhile, on another core. It does not keep the process alive until it is used.
+ */
+export function startParseWorker(): Promise<Worker> {
+  return parseWorkerEntry().then((entry) => {
+    const worker = new Worker(entry);
+    worker.unref();
+    return worker;
   });
 }
 

@@ -21,6 +21,8 @@ const topicTags = ['nr', 'ns', 'nt', 'nz'];
 let tools: { jieba: Jieba; tfidf: TfIdf; fold: CharMap } | undefined;
 // Loading jieba's dictionaries takes about half a second: done once per thread, and only when a file is parsed.
 const loaded = () => (tools ??= { jieba: Jieba.withDict(dict), tfidf: TfIdf.withDict(idf), fold: charMap(t2sPairs()) });
+export const loadFeatureTools = (): void => void loaded();
+export const featureToolsLoaded = (): boolean => tools !== undefined;
 
 /**
  * What stories, related articles and topics need of an article, worked out once when it is parsed and kept in

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseArticles, parseWorkerEntry } from '../../lib/archive/parse-articles.ts';
+import { parseArticles, parseWorkerEntry, startParseWorker } from '../../lib/archive/parse-articles.ts';
 import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';
 import { feedxDir } from '../corpus-dir.ts';
 
@@ -28,6 +28,17 @@ describe('parseArticles', () => {
     expect(progress.at(-1)).toBe(sources.length);
     // Each source is asked for once, when its batch is sent.
     expect(asked.sort((a, b) => a - b)).toEqual(sources.map((_, index) => index));
+  });
+
+  test('a worker started before the files were known parses a few of them as this thread would, and is stopped when there are none', async () => {
+    const sources = (await corpusSources()).slice(0, 3);
+    const early = await parseArticles(sources.length, (index) => sources[index]!, options, { started: startParseWorker() });
+    expect(early).toEqual(await parseArticles(sources.length, (index) => sources[index]!, options, { workers: 1 }));
+
+    const unused = startParseWorker();
+    const exited = new Promise<number>((resolve) => void unused.then((worker) => worker.once('exit', resolve)));
+    expect(await parseArticles(0, () => sources[0]!, options, { started: unused })).toEqual([]);
+    await exited;
   });
 
   test('keeps what `keep` makes of each result, in order', async () => {
