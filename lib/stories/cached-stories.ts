@@ -8,8 +8,8 @@ import { makeFoldersSync } from '../util/make-folders.ts';
 import { groupStories, storyInputs, type Stories, type StoryInput } from './group-stories.ts';
 
 /**
- * The archive's stories, kept in `cacheDir` for the next build: grouping 10,000 articles takes about a second,
- * a build that changes nothing takes three or four. Kept under a key of everything grouping reads (each article's
+ * The archive's stories, kept in `cacheDir` for the next build: grouping 10,000 articles takes 0.2-0.35 s (100,000: 4 s),
+ * a build that changes nothing about two. Kept under a key of everything grouping reads (each article's
  * time, source and terms, and the grouping code), with a SHA-256 of what is kept: a kept file that does not match
  * is grouped again, never used.
  */
