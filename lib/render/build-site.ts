@@ -1,5 +1,5 @@
 import { rm, stat } from 'node:fs/promises';
-import { copyFileSync, linkSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, linkSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ import { collectGarbageAbove } from '../util/collect-garbage.ts';
 import { listOutput, readRenderManifest, type ReadRenderManifest, sharedRenderKey, stampOutputs, unchangedOutputs, writeRenderManifest, type OutputStamps, type SiteManifest } from './render-manifest.ts';
 import { outputMarkerName, readOutputMarker, writeOutputMarker } from './output-folder.ts';
 import { recoverInterruptedSwap, swapFolders, swapIn } from './output-swap.ts';
-import { makeFolders } from '../util/make-folders.ts';
+import { makeFolders, makeFoldersForSync } from '../util/make-folders.ts';
 import { startRenderHelper } from './render-helper.ts';
 import { renderRun } from './render-run.ts';
 import { writeSearchIndex } from '../search/write-search-index.ts';
@@ -379,15 +379,7 @@ async function removeAfterFailure(dir: string): Promise<void> {
 /** Unchanged pages join the new output as hard links to the previous one's files: no copying, no rendering. */
 function carryOver(plan: RenderPlan, from: string, to: string): void {
   // Synchronous: 9,300 links took 150 ms through promises (libuv's thread pool), 85 ms as calls in a loop.
-  const folders = new Set<string>();
-  for (const file of plan.reuse) for (let folder = dirname(file); folder !== '.' && !folders.has(folder); folder = dirname(folder)) folders.add(folder);
-  for (const folder of [...folders].sort((a, b) => a.length - b.length)) {
-    try {
-      mkdirSync(join(to, folder));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
+  makeFoldersForSync(to, plan.reuse);
   for (const file of plan.reuse) {
     try {
       linkSync(join(from, file), join(to, file));

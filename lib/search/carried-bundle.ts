@@ -1,7 +1,7 @@
 import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { filesUnder } from '../util/files-under.ts';
-import { makeFoldersSync } from '../util/make-folders.ts';
+import { makeFoldersForSync } from '../util/make-folders.ts';
 import { bundleBytes, type BundleBytes } from './bundle-bytes.ts';
 
 /**
@@ -45,10 +45,8 @@ export function linkBundle(from: string, to: string): boolean {
     rmSync(to, { recursive: true, force: true });
     const files = filesUnder(from);
     if (!files) return false;
-    for (const file of files) {
-      makeFoldersSync(dirname(join(to, file)));
-      linkSync(join(from, file), join(to, file));
-    }
+    makeFoldersForSync(to, files);
+    for (const file of files) linkSync(join(from, file), join(to, file));
     return true;
   } catch {
     rmSync(to, { recursive: true, force: true });
