@@ -315,7 +315,7 @@ export function buildSiteModel({ articles, config, pathPrefix, mode, stories: gr
     view.newer = newer ? articleLink(newer) : undefined;
   });
   const stories = storyViews(articles, views, grouped);
-  phaseDone('group stories');
+  phaseDone('article and story views');
   const topics = topicGroups(articles, views, config.keywordTopics);
 
   const sources: SourceGroup[] = [];
