@@ -15,14 +15,15 @@ import type { ArticleView } from '../site/article-view.ts';
 import { singlePageTemplates } from './single-page-templates.ts';
 import { mapInBatches } from '../util/map-in-batches.ts';
 import { phaseDone } from '../util/phase-timings.ts';
-import { collectGarbageAbove } from '../util/collect-garbage.ts';
+import { collectGarbage, collectGarbageAbove } from '../util/collect-garbage.ts';
 import { listOutput, readRenderManifest, type ReadRenderManifest, sharedRenderKey, stampOutputs, unchangedOutputs, writeRenderManifest, type OutputStamps, type SiteManifest } from './render-manifest.ts';
 import { outputMarkerName, readOutputMarker, writeOutputMarker } from './output-folder.ts';
 import { recoverInterruptedSwap, swapFolders, swapIn } from './output-swap.ts';
 import { makeFolders, makeFoldersForSync } from '../util/make-folders.ts';
 import { startRenderHelper } from './render-helper.ts';
 import { renderRun } from './render-run.ts';
-import { writeSearchIndex } from '../search/write-search-index.ts';
+import { writeSearchIndex, type SearchIndexOptions } from '../search/write-search-index.ts';
+import { searchEntries } from '../search/search-entry.ts';
 import { lookUpStories } from '../stories/cached-stories.ts';
 import { noStories, type Stories } from '../stories/group-stories.ts';
 import { outputBytes } from './output-size.ts';
@@ -85,16 +86,16 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const read = options.cacheDir ? await describedOutput(options.cacheDir, outDir) : {};
   const previous: SiteManifest | undefined = read.manifest;
   const inPlace = options.update === 'in-place' && previous !== undefined;
-  const found = lookUpStories(options.archive.articles, options.cacheDir);
+  let found: ReturnType<typeof lookUpStories> | undefined = lookUpStories(options.archive.articles, options.cacheDir);
   const modelOf = (stories: Stories) =>
     buildSiteModel({ articles: options.archive.articles, config: options.config, pathPrefix, mode: options.mode ?? 'build', stories, ...(options.sitemapUrlsPerFile ? { sitemapUrlsPerFile: options.sitemapUrlsPerFile } : {}) });
   // serve, articles added: grouping them into stories takes 0.2-0.35 s at 10,000 articles (4 s at 100,000), so their
   // pages are written first without story and related links, and again with them once grouped (the browser reloads then).
   const ungrouped = inPlace && !found.kept && options.archive.articles.length > articlePages(previous) ? noStories(options.archive.articles.length) : undefined;
   const writtenEarly = ungrouped ? await renderNewArticlesFirst(previous!, { model: modelOf(ungrouped), stories: ungrouped, templatesDir, pathPrefix, target: outDir, options }) : undefined;
-  const stories = found.kept ?? found.group();
+  let stories: Stories | undefined = found.kept ?? found.group();
   phaseDone('stories');
-  const model = modelOf(stories);
+  let model: SiteModel | undefined = modelOf(stories);
   phaseDone('site model');
   const cacheNotes = [...found.cacheNotes, ...(read.damaged ? [read.damaged] : [])];
   // Pages written early without their stories are rendered again with the rest; those written with them are done.
@@ -109,7 +110,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     ({ unchanged: existing, changed } = unchangedOutputs(outDir, listed, previous.outputs));
     if (changed > 0) cacheNotes.push({ file: options.outDir, reason: `${changed} ${changed === 1 ? 'file' : 'files'} changed or gone since written, rendered again` });
   }
-  const plan = planRender(model, shared, previous, existing);
+  let plan: RenderPlan | undefined = planRender(model, shared, previous, existing);
   const manifest: SiteManifest = { ...plan.manifest, site: siteFingerprint(model, plan.manifest) };
   collectGarbageAbove(gcAboveBytes);
   phaseDone('render plan');
@@ -134,8 +135,16 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     manifest.singles = files.filter((file) => !paged.has(file));
     carryOver(plan, outDir, fresh);
     phaseDone('carry over unchanged pages');
-    if (model.meta.search) cacheNotes.push(...(await writeSearchIndex({ articles: options.archive.articles, views: model.articles, target: fresh, previous: outDir, pathPrefix, cacheDir: options.cacheDir, queryBytes: model.meta.searchQueryKB * 1024, shards: model.meta.shardSearch, years: options.config.years })).cacheNotes);
     const pages = rendered + plan.reuse.filter((file) => file.endsWith('.html')).length;
+    if (model.meta.search) {
+      const index = searchIndexOf(model, options, pathPrefix);
+      // Indexing needs only `index`: the model, its stories and the plan (over 700 MB of heap at 100,000 articles) go
+      // before Pagefind takes its own gigabyte.
+      model = stories = plan = found = undefined;
+      collectGarbage();
+      phaseDone('let the site model go');
+      cacheNotes.push(...(await writeSearchIndex({ ...index, target: fresh, previous: outDir })).cacheNotes);
+    }
     // Last: only a complete output carries the marker.
     await writeOutputMarker(fresh, manifest.site!);
     swapIn(swap, outDir);
@@ -277,12 +286,24 @@ async function updateInPlace(options: BuildSiteOptions, { model, stories, shared
   const kept = new Set(manifestFiles(plan.manifest));
   const gone = manifestFiles(previous).filter((file) => !kept.has(file));
   await mapInBatches(gone, (file) => rm(join(outDir, file), { force: true }));
-  if (model.meta.search) cacheNotes.push(...(await writeSearchIndex({ articles: options.archive.articles, views: model.articles, target: outDir, pathPrefix, cacheDir, queryBytes: model.meta.searchQueryKB * 1024, shards: model.meta.shardSearch, years: options.config.years })).cacheNotes);
+  if (model.meta.search) cacheNotes.push(...(await writeSearchIndex({ ...searchIndexOf(model, options, pathPrefix), target: outDir })).cacheNotes);
   const manifest: SiteManifest = { ...plan.manifest, site: siteFingerprint(model, plan.manifest) };
   await writeOutputMarker(outDir, manifest.site!);
   if (options.checkOutput) manifest.outputs = restamped(outDir, previous.outputs, gone, [...first.files, ...written.files, outputMarkerName]);
   await keepManifest(cacheDir, outDir, manifest, cacheNotes);
   return { pages: rendered + plan.reuse.filter((file) => file.endsWith('.html')).length, rendered, cacheNotes };
+}
+
+/** What the search index is made of, without the output folders it is written to. */
+function searchIndexOf(model: SiteModel, options: BuildSiteOptions, pathPrefix: string): Omit<SearchIndexOptions, 'target'> {
+  return {
+    entries: searchEntries(options.archive.articles, model.articles),
+    pathPrefix,
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    queryBytes: model.meta.searchQueryKB * 1024,
+    shards: model.meta.shardSearch,
+    ...(options.config.years ? { years: options.config.years } : {}),
+  };
 }
 
 /** The site is complete without its manifest: a cache that cannot be written only means rendering everything next time. */

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { bodyHash, type SiteArticle } from '../archive/archived-article.ts';
+import { bodyHash } from '../archive/archived-article.ts';
 import { unwritable, type CacheNote } from '../archive/cache-note.ts';
 import { copyFolderChecked, keepFolderInCache } from './checked-cache.ts';
-import type { ArticleView } from '../site/article-view.ts';
+import type { SearchEntry } from './search-entry.ts';
 import { phaseDone } from '../util/phase-timings.ts';
 import { pagefindCodeBytes, type BundleBytes } from './bundle-bytes.ts';
 import { bundleIndexers } from './bundle-indexers.ts';
@@ -17,9 +17,8 @@ import { makeFolders } from '../util/make-folders.ts';
 import { writeAtomically } from '../util/write-atomically.ts';
 
 export interface SearchIndexOptions {
-  /** The site's articles, in the order of `views` (one view each). */
-  articles: readonly SiteArticle[];
-  views: readonly ArticleView[];
+  /** The site's articles with what their pages show (see `searchEntries`). */
+  entries: readonly SearchEntry[];
   /** The output folder being built (or, serving, the one served). */
   target: string;
   pathPrefix: string;
@@ -72,9 +71,9 @@ export interface SearchBundle {
  * search page merges, the manifest naming them (`search/bundles.json`) and the page's script. A bundle whose articles
  * are those of last time is copied from the cache (checked first) instead of being indexed again.
  */
-export async function writeSearchIndex({ articles, views, target, pathPrefix, cacheDir, bundleArticles = defaultBundleArticles, threads = defaultThreads(), queryBytes = defaultQueryBytes, shards = [], years, previous }: SearchIndexOptions): Promise<SearchManifest & { cacheNotes: CacheNote[] }> {
+export async function writeSearchIndex({ entries, target, pathPrefix, cacheDir, bundleArticles = defaultBundleArticles, threads = defaultThreads(), queryBytes = defaultQueryBytes, shards = [], years, previous }: SearchIndexOptions): Promise<SearchManifest & { cacheNotes: CacheNote[] }> {
   const searchDir = join(target, 'search');
-  const groups = bundleGroups(views, bundleArticles);
+  const groups = bundleGroups(entries, bundleArticles);
   const fresh = new Set<string>();
   const cacheNotes: CacheNote[] = [];
   // A cache that cannot be written costs only indexing again next time: bundles are then indexed straight into the output.
@@ -84,7 +83,7 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
   try {
     const pending: { name: string; indexes: number[]; dir: string; cached: string | undefined; key: string }[] = [];
     for (const { name, indexes } of groups) {
-      const key = bundleKey(name, indexes, articles, views, pathPrefix);
+      const key = bundleKey(name, indexes, entries, pathPrefix);
       const dir = join(searchDir, name);
       const cached = cacheDir ? join(cacheDir, 'search', `${name}-${key}`) : undefined;
       if (cached) fresh.add(`${name}-${key}`);
@@ -100,7 +99,7 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
       pending.map(async ({ name, indexes, dir, cached, key }) => {
         // Pagefind writes only into the output, which is ours: the copy kept in the cache is made by us, so a
         // cache that cannot be written is one line, not a failed index.
-        await indexers.index(indexes.length, () => indexes.map((index, position) => searchRecord(articles[index]!, views[index]!, pathPrefix, name, position)), dir);
+        await indexers.index(indexes.length, () => indexes.map((index, position) => searchRecord(entries[index]!, pathPrefix, name, position)), dir);
         await markBundle(dir, key);
         if (cached && cacheWritable) {
           try {
@@ -125,7 +124,7 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
   if (cacheDir && cacheWritable) await pruneCache(join(cacheDir, 'search'), fresh, years).catch(() => undefined);
   const bundles = await Promise.all(
     groups.map(async ({ name, indexes }): Promise<SearchBundle> => {
-      const days = indexes.map((index) => views[index]!.dayKey).sort();
+      const days = indexes.map((index) => entries[index]!.dayKey).sort();
       return { name, path: `${name}/`, articles: indexes.length, from: days[0]!, to: days.at(-1)!, bytes: await markedBytes(join(searchDir, name)) };
     }),
   );
@@ -146,14 +145,14 @@ export async function writeSearchIndex({ articles, views, target, pathPrefix, ca
  * newest article's month) are a bundle of their own, and the days before are gathered from the oldest into bundles
  * of at most `bundleArticles` articles (unless one day alone holds more): old bundles stay as they are while new
  * articles arrive, and when the ten days are over their articles join the newest of those. Named for the first and
- * last day they hold (`2020-06-01--2020-07-14`, or `2020-06-01` for one day); the indexes of the views each holds.
+ * last day they hold (`2020-06-01--2020-07-14`, or `2020-06-01` for one day); the indexes of the entries each holds.
  */
-export function bundleGroups(views: readonly ArticleView[], bundleArticles: number): { name: string; indexes: number[] }[] {
+export function bundleGroups(entries: readonly Pick<SearchEntry, 'dayKey'>[], bundleArticles: number): { name: string; indexes: number[] }[] {
   const days = new Map<string, number[]>();
-  views.forEach((view, index) => {
-    const list = days.get(view.dayKey);
+  entries.forEach(({ dayKey }, index) => {
+    const list = days.get(dayKey);
     if (list) list.push(index);
-    else days.set(view.dayKey, [index]);
+    else days.set(dayKey, [index]);
   });
   const sorted = [...days.keys()].sort();
   const newest = sorted.at(-1);
@@ -203,12 +202,11 @@ const indexingArticles = 1300;
 export const scriptName = 'search.js';
 
 /** Everything a year's index is made of: its articles' identities and bodies, what results show, and the code. */
-function bundleKey(name: string, indexes: number[], articles: readonly SiteArticle[], views: readonly ArticleView[], pathPrefix: string): string {
+function bundleKey(name: string, indexes: number[], entries: readonly SearchEntry[], pathPrefix: string): string {
   const hash = createHash('sha1').update(indexCodeVersion()).update(pathPrefix).update(name);
   for (const index of indexes) {
-    const article = articles[index]!;
-    const view = views[index]!;
-    hash.update(JSON.stringify([view.url, view.title, view.source, view.dateLabel, view.datetime, view.lang, article.bodyHash ?? bodyHash(article.html)]));
+    const { url, title, source, dateLabel, datetime, lang, article } = entries[index]!;
+    hash.update(JSON.stringify([url, title, source, dateLabel, datetime, lang, article.bodyHash ?? bodyHash(article.html)]));
   }
   return hash.digest('base64url').slice(0, 20);
 }

@@ -10,6 +10,7 @@ import { buildSite } from '../../lib/render/build-site.ts';
 import { buildSiteModel } from '../../lib/site/site-model.ts';
 import { serveSite, type ServeEvent } from '../../lib/render/serve-site.ts';
 import { bundleGroups, writeSearchIndex } from '../../lib/search/write-search-index.ts';
+import { searchEntries } from '../../lib/search/search-entry.ts';
 import { chromiumLaunchOptions } from '../security/browser-spy.ts';
 import { corpusDir } from '../corpus-dir.ts';
 import { serveStatic } from '../site/site-files.ts';
@@ -84,7 +85,7 @@ describe('the index follows the content', () => {
     const write = async (target: string, previous?: string) => {
       const archive = await loadArchive({ contentDir, config, cacheDir });
       const model = buildSiteModel({ articles: archive.articles, config, pathPrefix: '/', mode: 'build' });
-      return writeSearchIndex({ articles: archive.articles, views: model.articles, target, pathPrefix: '/', cacheDir, bundleArticles: 1, ...(previous ? { previous } : {}) });
+      return writeSearchIndex({ entries: searchEntries(archive.articles, model.articles), target, pathPrefix: '/', cacheDir, bundleArticles: 1, ...(previous ? { previous } : {}) });
     };
     // A bundle a day (but the newest ten days, which are one): the file added is dated 2023-05-04.
     const first = await write(join(work, 'years-1'));

@@ -8,6 +8,7 @@ import { siteConfigSchema } from '../../lib/config/site-config-schema.ts';
 import { buildSite } from '../../lib/render/build-site.ts';
 import { buildSiteModel } from '../../lib/site/site-model.ts';
 import { writeSearchIndex, type SearchManifest } from '../../lib/search/write-search-index.ts';
+import { searchEntries } from '../../lib/search/search-entry.ts';
 import { chromiumLaunchOptions } from '../security/browser-spy.ts';
 import { corpusDir } from '../corpus-dir.ts';
 import { serveStatic } from '../site/site-files.ts';
@@ -33,7 +34,7 @@ beforeAll(async () => {
   const archive = await loadArchive({ contentDir, config, cacheDir });
   await buildSite({ archive, config, outDir, cacheDir });
   const model = buildSiteModel({ articles: archive.articles, config, pathPrefix: '/', mode: 'build' });
-  await writeSearchIndex({ articles: archive.articles, views: model.articles, target: outDir, pathPrefix: '/', bundleArticles: 40, queryBytes: 1 });
+  await writeSearchIndex({ entries: searchEntries(archive.articles, model.articles), target: outDir, pathPrefix: '/', bundleArticles: 40, queryBytes: 1 });
   manifest = JSON.parse(await readFile(join(outDir, 'search', 'bundles.json'), 'utf8')) as SearchManifest;
   const view = model.articles.reduce((a, b) => (a.datetime < b.datetime ? a : b));
   oldest = { title: view.title, url: view.url, year: view.dayKey.slice(0, 4) };
