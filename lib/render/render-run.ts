@@ -1,6 +1,7 @@
 import { relative, sep } from 'node:path';
 import type { PagedModel } from './render-plan.ts';
 import type { SiteModel } from '../site/site-model.ts';
+import { forgetEleventyCaches } from './forget-eleventy-caches.ts';
 
 export interface RunOptions {
   model: SiteModel;
@@ -25,7 +26,13 @@ export async function renderRun({ model, pages, templatesDir, pathPrefix, target
     config: (eleventyConfig) =>
       configureEleventy(eleventyConfig, { model, pages, templatesDir, ...(onWritten ? { onWritten } : {}), ...(leaveOut ? { leaveOut } : {}) }),
   });
-  const [, templates] = await eleventy.write();
+  let templates;
+  try {
+    [, templates] = await eleventy.write();
+  } finally {
+    // Each run loads its layouts afresh, with its own data: a run's model must not outlive it.
+    await forgetEleventyCaches();
+  }
   const files: string[] = [];
   for (const { outputPath } of templates) if (typeof outputPath === 'string') files.push(relative(target, outputPath).split(sep).join('/'));
   return files;

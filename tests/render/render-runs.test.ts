@@ -7,6 +7,8 @@ import { buildSite, defaultTemplatesDir } from '../../lib/render/build-site.ts';
 import { planRender } from '../../lib/render/render-plan.ts';
 import { outputMarkerName } from '../../lib/render/output-folder.ts';
 import { startRenderHelper } from '../../lib/render/render-helper.ts';
+import { renderRun } from '../../lib/render/render-run.ts';
+import { collectGarbage } from '../../lib/util/collect-garbage.ts';
 import { buildSiteModel } from '../../lib/site/site-model.ts';
 import { singlePageTemplates } from '../../lib/render/single-page-templates.ts';
 import { handMadeArticles, testConfig } from '../site/hand-made-articles.ts';
@@ -124,4 +126,21 @@ test('a rebuild of the same site with its output intact does nothing; a missing 
   const retitled = articles.map((article, index) => (index === 3 ? { ...article, data: { ...article.data, title: 'A new title' } } : article));
   const changed = await buildSite({ archive: { articles: retitled }, config: testConfig, outDir, cacheDir });
   expect(changed.rendered).toBeGreaterThan(0);
+});
+
+test("an Eleventy run's site model does not outlive the run (Eleventy's module-wide caches let it go)", async () => {
+  const articles = handMadeArticles(6);
+  // Made in a function of its own, so that only the weak reference leaves it.
+  const rendered = async (target: string) => {
+    const model = buildSiteModel({ articles, config: testConfig, pathPrefix: '/', mode: 'build' });
+    const { render } = planRender(model, '', undefined, new Set());
+    const files = await renderRun({ model, pages: render, templatesDir: defaultTemplatesDir, pathPrefix: '/', target });
+    return { files, model: new WeakRef(model) };
+  };
+  const { files, model } = await rendered(join(work, 'forgotten'));
+  expect(files).toContain('index.html');
+  // A weak reference keeps its target until the task that made or read it is over.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  collectGarbage();
+  expect(model.deref()).toBeUndefined();
 });
