@@ -11,7 +11,7 @@ import { buildSiteModel } from '../site/site-model.ts';
 import { normalizePathPrefix } from '../site/site-paths.ts';
 import { planRender, type PagedModel, type RenderManifest, type RenderPlan } from './render-plan.ts';
 import type { SiteModel } from '../site/site-model.ts';
-import type { ArticleView } from '../site/article-view.ts';
+import { forgetViewMemos, type ArticleView } from '../site/article-view.ts';
 import { singlePageTemplates } from './single-page-templates.ts';
 import { mapInBatches } from '../util/map-in-batches.ts';
 import { phaseDone } from '../util/phase-timings.ts';
@@ -139,8 +139,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     if (model.meta.search) {
       const index = searchIndexOf(model, options, pathPrefix);
       // Indexing needs only `index`: the model, its stories and the plan (over 700 MB of heap at 100,000 articles) go
-      // before Pagefind takes its own gigabyte.
+      // before Pagefind takes its own gigabyte, and so do the views' memos.
       model = stories = plan = found = undefined;
+      // serve rebuilds reuse what a view shows of its own article; a one-off build is done with it.
+      if (options.mode !== 'serve') forgetViewMemos();
       collectGarbage();
       phaseDone('let the site model go');
       cacheNotes.push(...(await writeSearchIndex({ ...index, target: fresh, previous: outDir })).cacheNotes);
