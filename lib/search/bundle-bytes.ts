@@ -25,12 +25,12 @@ export async function bundleBytes(dir: string): Promise<BundleBytes> {
   return { open, word: sizeWeightedMean(await sizes(join(dir, 'index'))), result: mean(await sizes(join(dir, 'fragment'))) + (await gzippedMean(join(dir, 'text'))) };
 }
 
-/** Pagefind's code, loaded once by the first query: its script and its WebAssembly (the page runs it without its worker). */
+/** Pagefind's code, loaded once by the first query: its script, its worker and its WebAssembly. */
 export async function pagefindCodeBytes(dir: string): Promise<number> {
   let bytes = 0;
   let wasm = 0;
   for (const name of await readdir(dir)) {
-    if (name === 'pagefind.js') bytes += gzipSync(await readFile(join(dir, name))).length;
+    if (name === 'pagefind.js' || name === 'pagefind-worker.js') bytes += gzipSync(await readFile(join(dir, name))).length;
     // One language's build is loaded, not each.
     else if (/^wasm\.\w+\.pagefind$/.test(name)) wasm = Math.max(wasm, (await stat(join(dir, name))).size);
   }

@@ -47,7 +47,6 @@ interface PagefindInstance {
   init: () => Promise<void>;
   destroy: () => Promise<void>;
   filters: () => Promise<Record<string, Record<string, number>>>;
-  preload: (term: string, options?: Record<string, unknown>) => Promise<void>;
   search: (term: string, options?: Record<string, unknown>) => Promise<PagefindSearch | null>;
 }
 
@@ -158,7 +157,7 @@ function loadPagefind(bundles: readonly Bundle[]): Promise<PagefindModule> {
  * of every query. Each bundle's pages carry its name as the filter `bundle`, so a search can be kept to the bundles
  * that know every word (see `searchSpan`).
  */
-async function engineFor(range: Bundle[], key: string, count: number, term: string): Promise<PagefindInstance> {
+async function engineFor(range: Bundle[], key: string, count: number): Promise<PagefindInstance> {
   const module = await loadPagefind((await loadManifest()).bundles);
   const same = engines.filter((engine) => engine.key === key);
   // One with these bundles exactly; else one with fewer, which this step grows (the reader asked for older articles).
@@ -166,10 +165,7 @@ async function engineFor(range: Bundle[], key: string, count: number, term: stri
   if (engine) engines.splice(engines.indexOf(engine), 1);
   else {
     const first = range[0]!;
-    // On the main thread: Pagefind's own worker cost the first query a worker's start and a message each way for
-    // every call (first results 530 against 390 ms on the 10,000-article site), and searching a few bundles
-    // blocks the page for a few milliseconds at most.
-    engine = { key, instance: module.createInstance({ basePath: first.url, excerptLength: 0, noWorker: true }), merged: 1 };
+    engine = { key, instance: module.createInstance({ basePath: first.url, excerptLength: 0 }), merged: 1 };
     codeLoaded = true;
     if (engines.length >= enginesKept) await engines.shift()!.instance.destroy().catch(() => undefined);
   }
@@ -180,9 +176,8 @@ async function engineFor(range: Bundle[], key: string, count: number, term: stri
     engine.merged = count;
   }
   await instance.init();
-  // Searches count their results by filter value only once the filters are loaded; the term's index chunks are
-  // fetched meanwhile, not after.
-  await Promise.all([instance.filters(), instance.preload(term)]);
+  // Searches count their results by filter value only once the filters are loaded.
+  await instance.filters();
   return instance;
 }
 
@@ -345,7 +340,7 @@ async function searchSpan(state: Shown): Promise<void> {
   const key = state.filters.year ?? '';
   const search = await exclusive(async () => {
     if (state.id !== runId) return undefined;
-    const instance = await engineFor(state.range, key, state.searched, query.term);
+    const instance = await engineFor(state.range, key, state.searched);
     const everywhere = instance.search(query.term, { filters: state.filters, ...state.order });
     if (single) return everywhere;
     // Usually every bundle searched knows every word, and the search of them all, run meanwhile, is the answer.
