@@ -15,7 +15,7 @@ import { forgetViewMemos, type ArticleView } from '../site/article-view.ts';
 import { singlePageTemplates } from './single-page-templates.ts';
 import { mapInBatches } from '../util/map-in-batches.ts';
 import { phaseDone } from '../util/phase-timings.ts';
-import { collectGarbage, collectGarbageAbove } from '../util/collect-garbage.ts';
+import { collectGarbageAbove } from '../util/collect-garbage.ts';
 import { listOutput, readRenderManifest, type ReadRenderManifest, sharedRenderKey, stampOutputs, unchangedOutputs, writeRenderManifest, type OutputStamps, type SiteManifest } from './render-manifest.ts';
 import { outputMarkerName, readOutputMarker, writeOutputMarker } from './output-folder.ts';
 import { recoverInterruptedSwap, swapFolders, swapIn } from './output-swap.ts';
@@ -146,7 +146,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       // Collected on a fresh turn of the event loop: in the turn that wrote the last pages, some of it was still held
       // (at 100,000 articles a collection then left a 945 MB heap, one a bundle later 515 MB).
       await new Promise((resolve) => setImmediate(resolve));
-      collectGarbage();
+      collectGarbageAbove(gcAboveBytes);
       phaseDone('let the site model go');
       cacheNotes.push(...(await writeSearchIndex({ ...index, target: fresh, previous: outDir })).cacheNotes);
     }
