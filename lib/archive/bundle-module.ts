@@ -20,13 +20,15 @@ export interface BundleOptions {
   workingDir: string;
   /** Packages left out of the bundle and imported from node_modules at run time (`@11ty/*`, say). */
   external?: string[];
+  /** Globals the bundle gets as constants (esbuild's `define`), worked out only when a bundle is made. */
+  define?: () => Record<string, string>;
 }
 
 /**
  * A module and everything it imports as one plain JavaScript file, which a worker thread can start without tsx:
  * made once, then reused until one of the files it was made from changes.
  */
-export async function bundleModule({ entry, cacheDir, workingDir, external = [] }: BundleOptions): Promise<URL> {
+export async function bundleModule({ entry, cacheDir, workingDir, external = [], define }: BundleOptions): Promise<URL> {
   const name = basename(entry).replace(/\.[cm]?[jt]s$/, '');
   const manifestFile = join(cacheDir, `${name}.json`);
   const manifest = await readManifest(manifestFile);
@@ -35,7 +37,7 @@ export async function bundleModule({ entry, cacheDir, workingDir, external = [] 
     const bundle = join(cacheDir, `${name}-${digest}.mjs`);
     if (digest === manifest.digest && (await exists(bundle))) return pathToFileURL(bundle);
   }
-  return pathToFileURL(await build(name, entry, cacheDir, workingDir, manifestFile, external));
+  return pathToFileURL(await build(name, entry, cacheDir, workingDir, manifestFile, external, define?.() ?? {}));
 }
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -47,10 +49,10 @@ const workerEntries = new Map<string, Promise<URL>>();
  * module by module takes two. Without esbuild or on a read-only install, `fallback` (which registers tsx): slower,
  * same results. Made once per process.
  */
-export function workerEntry(module: URL, fallback: URL, external: string[] = []): Promise<URL> {
+export function workerEntry(module: URL, fallback: URL, external: string[] = [], define?: () => Record<string, string>): Promise<URL> {
   let entry = workerEntries.get(module.href);
   if (!entry) {
-    entry = bundleModule({ entry: fileURLToPath(module), cacheDir: join(projectRoot, 'node_modules', '.cache', 'news-digest'), workingDir: projectRoot, external }).catch(
+    entry = bundleModule({ entry: fileURLToPath(module), cacheDir: join(projectRoot, 'node_modules', '.cache', 'news-digest'), workingDir: projectRoot, external, ...(define ? { define } : {}) }).catch(
       () => fallback,
     );
     workerEntries.set(module.href, entry);
@@ -58,7 +60,7 @@ export function workerEntry(module: URL, fallback: URL, external: string[] = [])
   return entry;
 }
 
-async function build(name: string, entry: string, cacheDir: string, workingDir: string, manifestFile: string, external: string[]): Promise<string> {
+async function build(name: string, entry: string, cacheDir: string, workingDir: string, manifestFile: string, external: string[], define: Record<string, string>): Promise<string> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     entryPoints: [entry],
@@ -71,6 +73,7 @@ async function build(name: string, entry: string, cacheDir: string, workingDir: 
     metafile: true,
     logLevel: 'silent',
     external,
+    define,
     // Bundled CommonJS packages (iconv-lite, chardet) call require() for Node's built-ins; an ES module has none.
     banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   });

@@ -5,6 +5,7 @@ import type { Article } from '../schema/article.ts';
 import type { Result } from '../result.ts';
 import { parseSource, type ParseRequest, type ParseResponse, type SourceRead } from './parse-source.ts';
 import { workerEntry } from './bundle-module.ts';
+import { bundledT2sPairs } from '../search/t2s-pairs.ts';
 
 const batchSize = 40;
 // Starting a worker costs a few hundred milliseconds: below this many files, parsing in place is faster.
@@ -116,5 +117,5 @@ export function startParseWorker(): Promise<Worker> {
 /** The parse worker's entry (see `workerEntry`). */
 export function parseWorkerEntry(): Promise<URL> {
   // jieba is a native addon that reads its dictionaries beside itself: imported from node_modules, not bundled.
-  return workerEntry(new URL('./parse-worker.ts', import.meta.url), new URL('./parse-worker-entry.js', import.meta.url), ['@node-rs/*']);
+  return workerEntry(new URL('./parse-worker.ts', import.meta.url), new URL('./parse-worker-entry.js', import.meta.url), ['@node-rs/*'], bundledT2sPairs);
 }

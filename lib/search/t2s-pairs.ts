@@ -8,6 +8,9 @@ const blocks: [number, number][] = [
   [0x20000, 0x2fa1f],
 ];
 
+// Set in a worker's bundle (see `bundledT2sPairs`); undeclared where the module is loaded through tsx.
+declare const BUNDLED_T2S_PAIRS: string | undefined;
+
 let memo: string | undefined;
 
 /**
@@ -18,6 +21,7 @@ let memo: string | undefined;
  */
 export function t2sPairs(): string {
   if (memo !== undefined) return memo;
+  if (typeof BUNDLED_T2S_PAIRS === 'string') return (memo = BUNDLED_T2S_PAIRS);
   const converters = (['t', 'tw', 'hk'] as const).map((from) => OpenCC.Converter({ from, to: 'cn' }));
   let pairs = '';
   for (const [first, last] of blocks) {
@@ -35,3 +39,9 @@ export function t2sPairs(): string {
   memo = pairs;
   return pairs;
 }
+
+/**
+ * The pairs built into a worker's bundle, which is made once per change of its sources (OpenCC's among them):
+ * working them out takes a parse worker about 180 ms at every start, before its first file.
+ */
+export const bundledT2sPairs = (): Record<string, string> => ({ BUNDLED_T2S_PAIRS: JSON.stringify(t2sPairs()) });

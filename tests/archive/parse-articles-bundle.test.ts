@@ -47,4 +47,17 @@ describe('bundleModule', () => {
     expect(await run(second)).toBe('second');
     expect((await readdir(cacheDir)).filter((file) => file.endsWith('.mjs'))).toHaveLength(1);
   });
+
+  test('builds in the constants it is given, working them out only when it makes a bundle', async () => {
+    await writeFile(join(project, 'entry.ts'), "import { parentPort } from 'node:worker_threads';\ndeclare const BUILT_IN: string | undefined;\nparentPort?.postMessage(typeof BUILT_IN === 'string' ? BUILT_IN : 'worked out at run time');\n");
+    let asked = 0;
+    const define = () => {
+      asked++;
+      return { BUILT_IN: JSON.stringify('built in') };
+    };
+    const first = await bundleModule({ entry: join(project, 'entry.ts'), cacheDir, workingDir: project, define });
+    expect(await run(first)).toBe('built in');
+    expect((await bundleModule({ entry: join(project, 'entry.ts'), cacheDir, workingDir: project, define })).href).toBe(first.href);
+    expect(asked).toBe(1);
+  });
 });
