@@ -19,6 +19,7 @@ import { collectGarbageAbove } from '../util/collect-garbage.ts';
 import { listOutput, readRenderManifest, type ReadRenderManifest, sharedRenderKey, stampOutputs, unchangedOutputs, writeRenderManifest, type OutputStamps, type SiteManifest } from './render-manifest.ts';
 import { outputMarkerName, readOutputMarker, writeOutputMarker } from './output-folder.ts';
 import { recoverInterruptedSwap, swapFolders, swapIn } from './output-swap.ts';
+import { keepSpare, takeSpare } from './spare-output.ts';
 import { makeFolders, makeFoldersForSync } from '../util/make-folders.ts';
 import { startRenderHelper } from './render-helper.ts';
 import { renderRun } from './render-run.ts';
@@ -122,6 +123,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const swap = swapFolders(outDir);
   const { fresh } = swap;
   await makeFolders(dirname(outDir));
+  // The output this build replaces becomes the next one's starting point (see spare-output.ts).
+  const recycle = previous?.site && options.cacheDir && !options.checkOutput ? { cacheDir: options.cacheDir, outDir, outSite: previous.site, listed, reuse: plan.reuse } : undefined;
   // Ctrl-C mid-build: the published output was never touched; take the half-written one away too.
   const onInterrupt = (signal: NodeJS.Signals) => {
     rmSync(fresh, { recursive: true, force: true });
@@ -129,12 +132,17 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   };
   process.once('SIGINT', onInterrupt).once('SIGTERM', onInterrupt);
   try {
+    // Before rendering: what the spare holds at a page's path may be the published output's own file (a hard link).
+    const fromSpare = recycle ? takeSpare({ ...recycle, fresh }) : false;
+    if (fromSpare) phaseDone('spare output put right');
     const { rendered, files } = await renderPages(plan, { model, stories, templatesDir, pathPrefix, target: fresh, options });
     phaseDone('eleventy');
     const paged = new Set(manifestFiles(plan.manifest));
     manifest.singles = files.filter((file) => !paged.has(file));
-    carryOver(plan, outDir, fresh);
-    phaseDone('carry over unchanged pages');
+    if (!fromSpare) {
+      carryOver(plan, outDir, fresh);
+      phaseDone('carry over unchanged pages');
+    }
     const pages = rendered + plan.reuse.filter((file) => file.endsWith('.html')).length;
     if (model.meta.search) {
       const index = searchIndexOf(model, options, pathPrefix);
@@ -152,7 +160,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     }
     // Last: only a complete output carries the marker.
     await writeOutputMarker(fresh, manifest.site!);
-    swapIn(swap, outDir);
+    const site = manifest.site!;
+    swapIn(swap, outDir, recycle && ((stale) => keepSpare({ ...recycle, stale, staleSite: recycle.outSite, site, written: files })));
     if (options.checkOutput) manifest.outputs = stampOutputs(outDir, await listOutput(outDir));
     manifest.bytes = await outputBytes(outDir);
     if (options.cacheDir) await keepManifest(options.cacheDir, outDir, manifest, cacheNotes);

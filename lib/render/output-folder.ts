@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { access, constants, lstat, mkdir, readFile, readdir, realpath, rename, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { z } from 'zod';
@@ -18,6 +19,15 @@ export async function writeOutputMarker(dir: string, site: string): Promise<void
   const marker: OutputMarker = { generator: 'news-digest', format: 1, site };
   await writeFile(join(dir, `${outputMarkerName}.tmp`), `${JSON.stringify(marker)}\n`);
   await rename(join(dir, `${outputMarkerName}.tmp`), join(dir, outputMarkerName));
+}
+
+export function readOutputMarkerSync(dir: string): OutputMarker | undefined {
+  try {
+    const parsed = outputMarkerSchema.safeParse(JSON.parse(readFileSync(join(dir, outputMarkerName), 'utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function readOutputMarker(dir: string): Promise<OutputMarker | undefined> {

@@ -29,9 +29,9 @@ export function swapFolders(outDir: string): SwapFolders & { release: () => void
  * Puts `fresh` at `outDir`. The two renames run back to back, synchronously, so no signal handler or
  * other callback of ours runs between them; a kill in that instant leaves the old site at `stale` and
  * the complete new one at `fresh`, which `recoverInterruptedSwap` sets right. The old site is deleted
- * by a detached `rm` nobody waits for.
+ * by a detached `rm` nobody waits for, unless `keep` takes it (and says so).
  */
-export function swapIn({ fresh, stale }: SwapFolders, outDir: string): void {
+export function swapIn({ fresh, stale }: SwapFolders, outDir: string, keep?: (stale: string) => boolean): void {
   let hadPrevious = true;
   try {
     renameSync(outDir, stale);
@@ -45,7 +45,7 @@ export function swapIn({ fresh, stale }: SwapFolders, outDir: string): void {
     if (hadPrevious) renameSync(stale, outDir);
     throw new Error(`cannot put the new site at ${outDir}: ${reasonOf(error)}`, { cause: error });
   }
-  if (hadPrevious) discard(stale);
+  if (hadPrevious && !keep?.(stale)) discard(stale);
 }
 
 /**
@@ -81,7 +81,7 @@ export async function recoverInterruptedSwap(outDir: string): Promise<void> {
  * Deleting the previous output (tens of thousands of files and folders) takes seconds and nobody waits
  * for it: a detached `rm` does it after we exit. Should it not finish, the next build clears what is left.
  */
-function discard(dir: string): void {
+export function discard(dir: string): void {
   spawn('rm', ['-rf', dir], { detached: true, stdio: 'ignore' }).on('error', () => rmSync(dir, { recursive: true, force: true })).unref();
 }
 
