@@ -27,7 +27,7 @@ import { writeSearchIndex, type SearchIndexOptions } from '../search/write-searc
 import { searchEntries } from '../search/search-entry.ts';
 import { lookUpStories } from '../stories/cached-stories.ts';
 import { noStories, type Stories } from '../stories/group-stories.ts';
-import { outputBytes } from './output-size.ts';
+import { bytesOfFiles, isSearchIndexFile, outputBytes, searchIndexFolder } from './output-size.ts';
 import { searchCodeVersion } from '../search/search-code-version.ts';
 
 export const defaultTemplatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -124,7 +124,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const { fresh } = swap;
   await makeFolders(dirname(outDir));
   // The output this build replaces becomes the next one's starting point (see spare-output.ts).
-  const recycle = previous?.site && options.cacheDir && !options.checkOutput ? { cacheDir: options.cacheDir, outDir, outSite: previous.site, listed, reuse: plan.reuse } : undefined;
+  const { reuse } = plan;
+  const searching = model.meta.search;
+  const recycle = previous?.site && options.cacheDir && !options.checkOutput ? { cacheDir: options.cacheDir, outDir, outSite: previous.site, listed, reuse } : undefined;
   // Ctrl-C mid-build: the published output was never touched; take the half-written one away too.
   const onInterrupt = (signal: NodeJS.Signals) => {
     rmSync(fresh, { recursive: true, force: true });
@@ -143,8 +145,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       carryOver(plan, outDir, fresh);
       phaseDone('carry over unchanged pages');
     }
-    const pages = rendered + plan.reuse.filter((file) => file.endsWith('.html')).length;
-    if (model.meta.search) {
+    const pages = rendered + reuse.filter((file) => file.endsWith('.html')).length;
+    if (searching) {
       const index = searchIndexOf(model, options, pathPrefix);
       // Indexing needs only `index`: the model, its stories and the plan (over 700 MB of heap at 100,000 articles) go
       // before Pagefind takes its own gigabyte, and so do the views' memos.
@@ -161,9 +163,17 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     // Last: only a complete output carries the marker.
     await writeOutputMarker(fresh, manifest.site!);
     const site = manifest.site!;
+    // Counted before the swap, while the output holds them: the bytes of the files this build replaces or drops. A
+    // build that replaces much counts every file instead (as fast then), which also sets right a count gone wrong.
+    const reused = new Set(reuse);
+    const replaced = [...listed].filter((file) => !reused.has(file) && !isSearchIndexFile(file));
+    const replacedBytes = previous?.pageBytes !== undefined && replaced.length * 4 <= reuse.length ? bytesOfFiles(outDir, replaced) : undefined;
     swapIn(swap, outDir, recycle && ((stale) => keepSpare({ ...recycle, stale, staleSite: recycle.outSite, site, written: files })));
     if (options.checkOutput) manifest.outputs = stampOutputs(outDir, await listOutput(outDir));
-    manifest.bytes = await outputBytes(outDir);
+    const searchBytes = searching ? await outputBytes(join(outDir, searchIndexFolder)) : 0;
+    manifest.pageBytes =
+      replacedBytes !== undefined ? previous!.pageBytes! - replacedBytes + bytesOfFiles(outDir, [...files, outputMarkerName].filter((file) => !isSearchIndexFile(file))) : (await outputBytes(outDir)) - searchBytes;
+    manifest.bytes = manifest.pageBytes + searchBytes;
     if (options.cacheDir) await keepManifest(options.cacheDir, outDir, manifest, cacheNotes);
     phaseDone('swap and manifest');
     return { pages, rendered, cacheNotes, bytes: manifest.bytes };

@@ -13,13 +13,24 @@ export async function outputBytes(dir: string): Promise<number> {
   return Object.values(await outputSizesByKind(dir)).reduce((total, { bytes }) => total + bytes, 0);
 }
 
+/** The bytes of those of `files` (relative to `dir`, `/` between names) that are there. */
+export function bytesOfFiles(dir: string, files: Iterable<string>): number {
+  let bytes = 0;
+  for (const file of files) bytes += lstatSync(join(dir, file), { throwIfNoEntry: false })?.size ?? 0;
+  return bytes;
+}
+
 /** What a file of the site is, by where the site writes it. */
 export const outputKinds = ['article pages', 'day pages', 'month and year pages', 'source listings', 'topic pages', 'home pages', 'feeds', 'search index', 'assets', 'other'] as const;
 export type OutputKind = (typeof outputKinds)[number];
 
+/** Where the search index is written in the output. */
+export const searchIndexFolder = 'search';
+export const isSearchIndexFile = (path: string): boolean => path === searchIndexFolder || path.startsWith(`${searchIndexFolder}/`);
+
 /** The kind of the file at `path`, relative to the output folder with `/` between names. */
 export function outputKind(path: string): OutputKind {
-  if (path.startsWith('search/')) return 'search index';
+  if (isSearchIndexFile(path)) return 'search index';
   if (path.startsWith('assets/')) return 'assets';
   if (/(^|\/)feed\.(xml|json)$/.test(path)) return 'feeds';
   if (path.startsWith('sources/')) return 'source listings';

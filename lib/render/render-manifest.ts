@@ -17,6 +17,8 @@ export interface SiteManifest extends RenderManifest {
   outputs?: OutputStamps;
   /** The output's bytes as the build left them: a build that changes nothing says them again without counting. */
   bytes?: number;
+  /** Of `bytes`, those outside the search index: the next build counts only the files it replaces and writes. */
+  pageBytes?: number;
 }
 
 // The code that says what pages show (the model) and the code that writes them.

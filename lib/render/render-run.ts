@@ -1,4 +1,4 @@
-import { relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { PagedModel } from './render-plan.ts';
 import type { SiteModel } from '../site/site-model.ts';
 import { forgetEleventyCaches } from './forget-eleventy-caches.ts';
@@ -26,14 +26,17 @@ export async function renderRun({ model, pages, templatesDir, pathPrefix, target
     config: (eleventyConfig) =>
       configureEleventy(eleventyConfig, { model, pages, templatesDir, ...(onWritten ? { onWritten } : {}), ...(leaveOut ? { leaveOut } : {}) }),
   });
-  let templates;
+  let copied, templates;
   try {
-    [, templates] = await eleventy.write();
+    [copied, templates] = await eleventy.write();
   } finally {
     // Each run loads its layouts afresh, with its own data: a run's model must not outlive it.
     await forgetEleventyCaches();
   }
   const files: string[] = [];
-  for (const { outputPath } of templates) if (typeof outputPath === 'string') files.push(relative(target, outputPath).split(sep).join('/'));
+  const add = (path: string) => files.push(relative(target, resolve(path)).split(sep).join('/'));
+  for (const { outputPath } of templates) if (typeof outputPath === 'string') add(outputPath);
+  // The assets, copied as they are (each copy's `map` is source → destination).
+  for (const copy of (copied ?? []) as { map?: Record<string, string> }[]) for (const destination of Object.values(copy?.map ?? {})) add(destination);
   return files;
 }

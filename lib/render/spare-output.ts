@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { outputMarkerName, readOutputMarkerSync } from './output-folder.ts';
 import { discard, swapFolders } from './output-swap.ts';
+import { isSearchIndexFile, searchIndexFolder } from './output-size.ts';
 import { makeFoldersForSync } from '../util/make-folders.ts';
 
 /**
@@ -33,10 +34,8 @@ const spareName = (outDir: string) => `spare-output-${createHash('sha1').update(
 const sparePath = (cacheDir: string, outDir: string) => join(cacheDir, spareName(outDir));
 const descriptionPath = (cacheDir: string, outDir: string) => `${sparePath(cacheDir, outDir)}.json`;
 
-const searchFolder = 'search';
 /** A spare is used while at most one file in this many of those carried over must be put right. */
 const spareWorthPerFile = 4;
-const isSearchFile = (file: string) => file === searchFolder || file.startsWith(`${searchFolder}/`);
 
 export interface TakeSpareOptions {
   cacheDir: string;
@@ -67,7 +66,7 @@ export function takeSpare({ cacheDir, outDir, fresh, outSite, listed, reuse }: T
   }
   const differs = new Set(description.differs);
   const reused = new Set(reuse);
-  const unused = [...listed].filter((file) => !reused.has(file) && !differs.has(file) && !isSearchFile(file) && file !== outputMarkerName);
+  const unused = [...listed].filter((file) => !reused.has(file) && !differs.has(file) && !isSearchIndexFile(file) && file !== outputMarkerName);
   // Putting a file right (unlinking it, linking another) costs several times what carrying one over into a new folder
   // does: after a build that rendered much (a restyled template), starting from nothing is quicker.
   if ((differs.size + unused.length) * spareWorthPerFile > reuse.length) {
@@ -81,9 +80,9 @@ export function takeSpare({ cacheDir, outDir, fresh, outSite, listed, reuse }: T
     discardFolder(spare, outDir);
     return false;
   }
-  discardFolder(join(fresh, searchFolder), outDir);
+  discardFolder(join(fresh, searchIndexFolder), outDir);
   const removed: string[] = [];
-  for (const file of [...differs, ...unused]) if (!isSearchFile(file) && removeFile(join(fresh, file))) removed.push(file);
+  for (const file of [...differs, ...unused]) if (!isSearchIndexFile(file) && removeFile(join(fresh, file))) removed.push(file);
   removeEmptyFolders(fresh, removed);
   // Every file taken unchanged must be the published one itself (the same inode): a spare's file damaged or replaced
   // in the cache is never published. Two lstat calls a file, a fifth of what making the folders and links costs.
@@ -119,8 +118,8 @@ export interface KeepSpareOptions {
 export function keepSpare({ cacheDir, outDir, stale, staleSite, site, listed, reuse, written }: KeepSpareOptions): boolean {
   const reused = new Set(reuse);
   const differs = new Set<string>();
-  for (const file of listed) if (!reused.has(file) && !isSearchFile(file) && file !== outputMarkerName) differs.add(file);
-  for (const file of written) if (!isSearchFile(file)) differs.add(file);
+  for (const file of listed) if (!reused.has(file) && !isSearchIndexFile(file) && file !== outputMarkerName) differs.add(file);
+  for (const file of written) if (!isSearchIndexFile(file)) differs.add(file);
   try {
     renameSync(stale, sparePath(cacheDir, outDir));
     const description: SpareDescription = { format: 1, site: staleSite, beside: site, differs: [...differs] };

@@ -7,6 +7,7 @@ import { buildSite } from '../../lib/render/build-site.ts';
 import { formatOutputSizes, outputBytes, outputKind, outputKinds, outputSizesByKind, pagesWarningBytes, siteSizeWarning } from '../../lib/render/output-size.ts';
 import siteConfigInput from '../../site.config.ts';
 import { loadCorpusArticles } from '../site/corpus-archive.ts';
+import { handMadeArticles, testConfig } from '../site/hand-made-articles.ts';
 import { listFiles } from '../site/site-files.ts';
 
 const dirs: string[] = [];
@@ -72,4 +73,20 @@ describe.skipIf('unavailable' in corpus)('the size of the real corpus site, kind
     expect(report).toMatch(new RegExp(`^article pages +\\d+ MB +${articles.length} files +[\\d,]+ B each$`, 'm'));
     expect(report.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^total .* ${files.length.toLocaleString('en')} files`));
   }, 180_000);
+});
+
+test('a rebuild counts only the files it replaced and wrote, and says the bytes counting every file says', { timeout: 180_000 }, async () => {
+  const work = await mkdtemp(join(tmpdir(), 'output-size-rebuild-'));
+  dirs.push(work);
+  const all = handMadeArticles(150);
+  // One article at a time, so that most pages are carried over and only the rest are counted.
+  const builds = [all.slice(2), all.slice(1), all, all.filter((_, index) => index !== 100), all];
+  for (const search of [false, true]) {
+    const outDir = join(work, `site-${search}`);
+    const cacheDir = join(work, `cache-${search}`);
+    for (const [index, articles] of builds.entries()) {
+      const built = await buildSite({ archive: { articles }, config: { ...testConfig, search }, outDir, cacheDir });
+      expect(built.bytes, `build ${index + 1}, search ${search}`).toBe(await outputBytes(outDir));
+    }
+  }
 });
