@@ -442,8 +442,9 @@ if (initial) {
   input.value = initial;
   runSafely();
 } else {
-  // Pagefind's code while the reader types; the index only once there is a query.
+  // While the reader types: Pagefind's code, and the newest bundle opened (its entry, WebAssembly and filters,
+  // about 65 KB compressed), so that the first query waits only for its words' chunks and its results.
   loadManifest()
-    .then(({ bundles }) => loadPagefind(bundles))
+    .then(({ bundles }) => exclusive(() => engineFor(bundles, '', 1)))
     .catch(() => undefined);
 }
