@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { viewFingerprintText, type ArticleView } from '../site/article-view.ts';
+import { viewFingerprintText, viewListingText, type ArticleView } from '../site/article-view.ts';
 import type { HomePage, SiteModel, SourcePage, TopicPage } from '../site/site-model.ts';
 
 /** The paginated parts of the model: each item is one page (a feed, two files). */
@@ -25,13 +25,18 @@ export const collections: Collection[] = ['articles', 'days', 'months', 'years',
 
 /**
  * Decides which pages must be rendered again. A page is fingerprinted by everything its template
- * can show; an article nested in a listing counts by its own fingerprint, so a listing changes
+ * can show; an article nested in a listing counts by what a listing shows of it, so a listing changes
  * exactly when one of its articles, its links or its own fields change.
  */
 export function planRender(model: SiteModel, shared: string, previous: RenderManifest | undefined, existing: ReadonlySet<string>): RenderPlan {
   const viewPrints = new Map<ArticleView, string>();
-  for (const view of model.articles) viewPrints.set(view, hash(viewFingerprintText(view)));
-  const nested = (key: string, value: unknown): unknown => (typeof value === 'object' && value !== null && key !== '' && viewPrints.get(value as ArticleView)) || value;
+  const listingPrints = new Map<ArticleView, string>();
+  for (const view of model.articles) {
+    viewPrints.set(view, hash(viewFingerprintText(view)));
+    listingPrints.set(view, viewListingText(view));
+  }
+  // A listing shows an article's own fields, never its links (see viewListingText).
+  const nested = (key: string, value: unknown): unknown => (typeof value === 'object' && value !== null && key !== '' && listingPrints.get(value as ArticleView)) || value;
 
   const usable = previous?.shared === shared ? previous.pages : {};
   const manifest: RenderManifest = { shared, pages: {} };

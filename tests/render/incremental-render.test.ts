@@ -49,14 +49,20 @@ describe('incremental rendering', () => {
     await build(removed);
     expect(await snapshot(out)).toEqual(await fullBuild(removed));
 
+    // An article's own fields changed: its listings and feeds show the new title and summary.
+    const edited = removed.map((article, index) => (index === 60 ? { ...article, data: { ...article.data, title: `${article.data.title} (updated)`, summary: 'A new summary.' } } : article));
+    const afterEdit = await build(edited);
+    expect(afterEdit.rendered).toBeLessThan(afterEdit.pages);
+    expect(await snapshot(out)).toEqual(await fullBuild(edited));
+
     // A restyled template changes every page.
     const templates = join(dir, 'templates');
     await cp(defaultTemplatesDir, templates, { recursive: true });
     const layout = join(templates, '_includes/layouts/base.njk');
     await writeFile(layout, (await readFile(layout, 'utf8')).replace('<body>', '<body class="restyled">'));
-    const restyled = await build(removed, templates);
+    const restyled = await build(edited, templates);
     expect(restyled.rendered).toBe(restyled.pages);
-    expect(await snapshot(out)).toEqual(await fullBuild(removed, templates));
+    expect(await snapshot(out)).toEqual(await fullBuild(edited, templates));
   });
 
   test('a page whose file went missing from the output is rendered again', async () => {
