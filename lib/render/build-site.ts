@@ -163,16 +163,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     // Last: only a complete output carries the marker.
     await writeOutputMarker(fresh, manifest.site!);
     const site = manifest.site!;
-    // Counted before the swap, while the output holds them: the bytes of the files this build replaces or drops. A
-    // build that replaces much counts every file instead (as fast then), which also sets right a count gone wrong.
-    const reused = new Set(reuse);
-    const replaced = [...listed].filter((file) => !reused.has(file) && !isSearchIndexFile(file));
-    const replacedBytes = previous?.pageBytes !== undefined && replaced.length * 4 <= reuse.length ? bytesOfFiles(outDir, replaced) : undefined;
+    // Counted before the swap, while the output holds them.
+    const keptBytes = bytesKept(outDir, previous, listed, reuse);
     swapIn(swap, outDir, recycle && ((stale) => keepSpare({ ...recycle, stale, staleSite: recycle.outSite, site, written: files })));
     if (options.checkOutput) manifest.outputs = stampOutputs(outDir, await listOutput(outDir));
     const searchBytes = searching ? await outputBytes(join(outDir, searchIndexFolder)) : 0;
-    manifest.pageBytes =
-      replacedBytes !== undefined ? previous!.pageBytes! - replacedBytes + bytesOfFiles(outDir, [...files, outputMarkerName].filter((file) => !isSearchIndexFile(file))) : (await outputBytes(outDir)) - searchBytes;
+    const writtenPages = [...files, outputMarkerName].filter((file) => !isSearchIndexFile(file));
+    manifest.pageBytes = keptBytes !== undefined ? keptBytes + bytesOfFiles(outDir, writtenPages) : (await outputBytes(outDir)) - searchBytes;
     manifest.bytes = manifest.pageBytes + searchBytes;
     if (options.cacheDir) await keepManifest(options.cacheDir, outDir, manifest, cacheNotes);
     phaseDone('swap and manifest');
@@ -419,6 +416,19 @@ async function removeAfterFailure(dir: string): Promise<void> {
     quietChecks = existed ? 0 : quietChecks + 1;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+}
+
+/**
+ * The bytes outside the search index that the new output takes over from `outDir` unchanged: the previous count less
+ * the files this build replaces or drops, so that only those and the files it writes are counted. Undefined (count every
+ * file) without a previous count, or when the build replaces so much that counting everything is as quick, which also
+ * sets right a count gone wrong.
+ */
+function bytesKept(outDir: string, previous: SiteManifest | undefined, listed: ReadonlySet<string>, reuse: readonly string[]): number | undefined {
+  if (previous?.pageBytes === undefined) return undefined;
+  const reused = new Set(reuse);
+  const replaced = [...listed].filter((file) => !reused.has(file) && !isSearchIndexFile(file));
+  return replaced.length * 4 <= reuse.length ? previous.pageBytes - bytesOfFiles(outDir, replaced) : undefined;
 }
 
 /** Unchanged pages join the new output as hard links to the previous one's files: no copying, no rendering. */
