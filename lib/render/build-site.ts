@@ -126,7 +126,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   // The output this build replaces becomes the next one's starting point (see spare-output.ts).
   const { reuse } = plan;
   const searching = model.meta.search;
-  const recycle = previous?.site && options.cacheDir && !options.checkOutput ? { cacheDir: options.cacheDir, outDir, outSite: previous.site, listed, reuse } : undefined;
+  const recycle =
+    previous?.site && options.cacheDir && !options.checkOutput
+      ? { cacheDir: options.cacheDir, outDir, outSite: previous.site, listed, known: [...manifestFiles(previous), ...(previous.singles ?? [])], reuse }
+      : undefined;
   // Ctrl-C mid-build: the published output was never touched; take the half-written one away too.
   const onInterrupt = (signal: NodeJS.Signals) => {
     rmSync(fresh, { recursive: true, force: true });

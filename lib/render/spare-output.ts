@@ -46,6 +46,11 @@ export interface TakeSpareOptions {
   outSite: string;
   /** Every file of the published output. */
   listed: ReadonlySet<string>;
+  /**
+   * Every file the published output was written with (its manifest's): the spare holds no other but those where the
+   * two differ, even when a file has gone from the published output since.
+   */
+  known: Iterable<string>;
   /** The files the new output takes unchanged from the published one. */
   reuse: readonly string[];
 }
@@ -54,19 +59,19 @@ export interface TakeSpareOptions {
  * Moves the spare to `fresh` and leaves in it exactly the files of `reuse`, each the published output's own.
  * False when there was no spare to use (one that does not match is deleted): `fresh` is then not made.
  */
-export function takeSpare({ cacheDir, outDir, fresh, outSite, listed, reuse }: TakeSpareOptions): boolean {
+export function takeSpare({ cacheDir, outDir, fresh, outSite, listed, known, reuse }: TakeSpareOptions): boolean {
   const spare = sparePath(cacheDir, outDir);
   const description = readDescription(descriptionPath(cacheDir, outDir));
   // From here on the spare is no longer described: a build killed while it is put right leaves nothing that is trusted.
   removeFile(descriptionPath(cacheDir, outDir));
   const marker = readOutputMarkerSync(spare);
-  if (!description || description.beside !== outSite || marker?.site !== description.site) {
+  if (!description || description.beside !== outSite || marker?.site !== description.site || readOutputMarkerSync(outDir)?.site !== outSite) {
     discardFolder(spare, outDir);
     return false;
   }
   const differs = new Set(description.differs);
   const reused = new Set(reuse);
-  const unused = [...listed].filter((file) => !reused.has(file) && !differs.has(file) && !isSearchIndexFile(file) && file !== outputMarkerName);
+  const unused = [...new Set([...listed, ...known])].filter((file) => !reused.has(file) && !differs.has(file) && !isSearchIndexFile(file) && file !== outputMarkerName);
   // Putting a file right (unlinking it, linking another) costs several times what carrying one over into a new folder
   // does: after a build that rendered much (a restyled template), starting from nothing is quicker.
   if ((differs.size + unused.length) * spareWorthPerFile > reuse.length) {

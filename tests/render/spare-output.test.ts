@@ -18,7 +18,7 @@ async function fullBuild(articles: Article[]): Promise<Map<string, string>> {
   return snapshot(out);
 }
 
-const all = handMadeArticles(60);
+const all = handMadeArticles(150);
 const [, second, ...rest] = all;
 const withSecond = [second!, ...rest];
 
@@ -89,4 +89,28 @@ describe('the output a build replaced, kept as the next build’s starting point
     expect((await lstat(out)).ino).toBe(folder);
     expect(await snapshot(out)).toEqual(await fullBuild(all));
   });
+
+  test('a page removed from the published output by hand, and from the site, is not brought back from the spare', { timeout: 60_000 }, async () => {
+    await build(all);
+    const folder = (await lstat((await spare())!)).ino;
+    const gone = all[20]!;
+    const page = (await listFiles(out)).find((file) => file.includes(gone.data.id.slice(0, 12)) && file.endsWith('/index.html'))!;
+    expect(page).toBeDefined();
+    await rm(join(out, page));
+    const without = all.filter((article) => article !== gone);
+    await build(without);
+    // Made from the spare, which held the page.
+    expect((await lstat(out)).ino).toBe(folder);
+    expect(await listFiles(out)).not.toContain(page);
+    expect(await snapshot(out)).toEqual(await fullBuild(without));
+  });
+
+  test('with the published output deleted, the spare is not used and the build writes what a full build writes', { timeout: 60_000 }, async () => {
+    const folder = (await lstat((await spare())!)).ino;
+    await rm(out, { recursive: true });
+    await build(all);
+    expect((await lstat(out)).ino).not.toBe(folder);
+    expect(await snapshot(out)).toEqual(await fullBuild(all));
+  });
 });
+
