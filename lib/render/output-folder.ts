@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { access, constants, lstat, mkdir, readFile, readdir, realpath, rename, rmdir, writeFile } from 'node:fs/promises';
+import { access, constants, lstat, mkdir, readdir, realpath, rename, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result.ts';
@@ -30,13 +30,9 @@ export function readOutputMarkerSync(dir: string): OutputMarker | undefined {
   }
 }
 
+/** The same, for callers that wait anyway: the marker is a few dozen bytes. */
 export async function readOutputMarker(dir: string): Promise<OutputMarker | undefined> {
-  try {
-    const parsed = outputMarkerSchema.safeParse(JSON.parse(await readFile(join(dir, outputMarkerName), 'utf8')));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return readOutputMarkerSync(dir);
 }
 
 export interface OutputFolderPlaces {
