@@ -166,9 +166,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     // Last: only a complete output carries the marker.
     await writeOutputMarker(fresh, manifest.site!);
     const site = manifest.site!;
+    // The files of the published output this build replaces or drops, the search index aside.
+    const reused = new Set(reuse);
+    const replaced = [...listed].filter((file) => !reused.has(file) && !isSearchIndexFile(file));
     // Counted before the swap, while the output holds them.
-    const keptBytes = bytesKept(outDir, previous, listed, reuse);
-    swapIn(swap, outDir, recycle && ((stale) => keepSpare({ ...recycle, stale, staleSite: recycle.outSite, site, written: files })));
+    const keptBytes = bytesKept(outDir, previous, replaced, reuse.length);
+    swapIn(swap, outDir, recycle && ((stale) => keepSpare({ cacheDir: recycle.cacheDir, outDir, stale, staleSite: recycle.outSite, site, replaced, written: files })));
     if (options.checkOutput) manifest.outputs = stampOutputs(outDir, await listOutput(outDir));
     const searchBytes = searching ? await outputBytes(join(outDir, searchIndexFolder)) : 0;
     const writtenPages = [...files, outputMarkerName].filter((file) => !isSearchIndexFile(file));
@@ -423,15 +426,13 @@ async function removeAfterFailure(dir: string): Promise<void> {
 
 /**
  * The bytes outside the search index that the new output takes over from `outDir` unchanged: the previous count less
- * the files this build replaces or drops, so that only those and the files it writes are counted. Undefined (count every
+ * the files this build replaces or drops (`replaced`, of `outDir`), so that only those and the files it writes are counted. Undefined (count every
  * file) without a previous count, or when the build replaces so much that counting everything is as quick, which also
  * sets right a count gone wrong.
  */
-function bytesKept(outDir: string, previous: SiteManifest | undefined, listed: ReadonlySet<string>, reuse: readonly string[]): number | undefined {
+function bytesKept(outDir: string, previous: SiteManifest | undefined, replaced: readonly string[], reused: number): number | undefined {
   if (previous?.pageBytes === undefined) return undefined;
-  const reused = new Set(reuse);
-  const replaced = [...listed].filter((file) => !reused.has(file) && !isSearchIndexFile(file));
-  return replaced.length * 4 <= reuse.length ? previous.pageBytes - bytesOfFiles(outDir, replaced) : undefined;
+  return replaced.length * 4 <= reused ? previous.pageBytes - bytesOfFiles(outDir, replaced) : undefined;
 }
 
 /** Unchanged pages join the new output as hard links to the previous one's files: no copying, no rendering. */

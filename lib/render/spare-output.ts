@@ -112,18 +112,16 @@ export interface KeepSpareOptions {
   staleSite: string;
   /** The new output's site. */
   site: string;
-  /** Every file the replaced output held, and those of them the new one took unchanged. */
-  listed: ReadonlySet<string>;
-  reuse: readonly string[];
+  /** The files of the replaced output that the new one did not take unchanged, the search index aside. */
+  replaced: readonly string[];
   /** Every file the build wrote (rendered, copied), the search index aside. */
   written: readonly string[];
 }
 
 /** Keeps the replaced output as the spare; false when it cannot be (the cache on another file system, say). */
-export function keepSpare({ cacheDir, outDir, stale, staleSite, site, listed, reuse, written }: KeepSpareOptions): boolean {
-  const reused = new Set(reuse);
+export function keepSpare({ cacheDir, outDir, stale, staleSite, site, replaced, written }: KeepSpareOptions): boolean {
   const differs = new Set<string>();
-  for (const file of listed) if (!reused.has(file) && !isSearchIndexFile(file) && file !== outputMarkerName) differs.add(file);
+  for (const file of replaced) if (file !== outputMarkerName) differs.add(file);
   for (const file of written) if (!isSearchIndexFile(file)) differs.add(file);
   try {
     renameSync(stale, sparePath(cacheDir, outDir));
